@@ -1,0 +1,70 @@
+"""The one module that opens the DuckDB warehouse, creates its tables and views, and knows its path."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from pipelines.catalogues import load_catalogues, write_catalogue_tables
+from pipelines.errors import WarehouseBusyError, WarehouseCorruptError
+from pipelines.settings import DEFAULT_DB_PATH, SQL_DIR
+
+# Views and macros are created layer by layer: cleaning, shared steps, aggregates, what pages read.
+LAYERS = ("stg_", "int_", "agg_", "kpi_", "rpt_")
+
+
+def sql_files(layer: str) -> list[Path]:
+    return sorted(SQL_DIR.glob(f"{layer}*.sql"))
+
+
+def connect(db_path: Path = DEFAULT_DB_PATH, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; read-write also (re)loads the catalogues and (re)creates every view."""
+    db_path = Path(db_path)
+    if not read_only:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(db_path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise WarehouseBusyError(
+                f"Kho dữ liệu {db_path} đang được một tiến trình khác (thường là bảng điều khiển Streamlit) "
+                "mở để ghi. Hãy tải tệp lên qua trang «Tải lên» của bảng điều khiển, hoặc dừng bảng điều "
+                "khiển rồi chạy lại lệnh."
+            ) from exc
+        raise WarehouseCorruptError(
+            f"Không mở được kho dữ liệu {db_path}: {exc}. Chạy `tthc rebuild` để dựng lại từ các tệp gốc."
+        ) from exc
+    except duckdb.Error as exc:
+        raise WarehouseCorruptError(
+            f"Không mở được kho dữ liệu {db_path}: {exc}. Chạy `tthc rebuild` để dựng lại từ các tệp gốc."
+        ) from exc
+    if not read_only:
+        prepare(con)
+    return con
+
+
+def prepare(con: duckdb.DuckDBPyConnection) -> None:
+    with transaction(con):
+        con.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
+        write_catalogue_tables(con, load_catalogues())
+        for layer in LAYERS:
+            for path in sql_files(layer):
+                con.execute(path.read_text(encoding="utf-8"))
+
+
+def refresh_aggregates(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild the agg_ tables from their views (inside the caller's transaction)."""
+    for path in sql_files("agg_"):
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    con.execute("begin transaction")
+    try:
+        yield con
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")

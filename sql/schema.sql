@@ -1,0 +1,70 @@
+-- Warehouse tables. No PRIMARY KEY on dossiers: keyed upserts are slow in DuckDB (FIELD_NOTES.md);
+-- the load step keeps dossier_code unique and a test checks it.
+
+create table if not exists dossiers (
+    dossier_code varchar not null,      -- trimmed, upper-case: the key
+    procedure_code varchar,
+    procedure_name varchar,
+    sector_name varchar not null,       -- catalogue name, or the export's own text when unknown
+    unit_id varchar not null,           -- cat_units.unit_id
+    received_at timestamp not null,
+    due_at timestamp,                   -- null: settled on the spot
+    finished_at timestamp,              -- null: still open (or withdrawn without a result)
+    status_text varchar,
+    is_withdrawn boolean not null,
+    channel varchar not null,           -- online / in_person / postal / unknown
+    service_level varchar,              -- full / partial / none, null when the export has no such column
+    rating varchar,                     -- very_satisfied / satisfied / neutral / unsatisfied, null = not rated
+    is_synced boolean,                  -- null when the export has no such column
+    has_apology boolean,                -- null when the export has no such column
+    outcome_reported varchar,           -- early / on_time / late as the export says, when it says
+    as_of_date date not null,           -- as-of date of the file this version came from
+    ingest_id integer not null,         -- ingest_log.ingest_id of that file
+    source_row integer not null         -- its row in that file
+);
+
+create table if not exists rejects (
+    ingest_id integer not null,
+    file_name varchar not null,
+    sheet_row integer not null,
+    reason_code varchar not null,
+    column_name varchar,                -- the header as written in the file, when one column is at fault
+    message_vi varchar not null,
+    dossier_code varchar,
+    original_values json                -- the mapped fields as written, personal columns removed
+);
+
+create sequence if not exists ingest_id_seq start 1;
+
+create table if not exists ingest_log (
+    ingest_id integer not null,
+    file_name varchar not null,
+    file_sha256 varchar not null,
+    size_bytes bigint not null,
+    sheet_name varchar,
+    as_of_date date,
+    n_read integer,
+    n_new integer,
+    n_updated integer,
+    n_unchanged integer,
+    n_rejected integer,
+    n_skipped integer,
+    status varchar not null,            -- loaded / duplicate_file / failed
+    error_vi varchar,
+    uploaded_by varchar,
+    is_demo boolean not null default false,
+    started_at timestamp not null,
+    finished_at timestamp
+);
+
+create table if not exists cat_units (
+    unit_id varchar, unit_name varchar, unit_level varchar, valid_from date, valid_to date
+);
+create table if not exists cat_sectors (sector_name varchar, sector_group varchar);
+create table if not exists cat_targets (
+    year integer, kpi varchar, sector_group varchar, comparison varchar, target_value double, note varchar
+);
+create table if not exists cat_procedures (
+    procedure_code varchar, procedure_name varchar, sector_name varchar, service_level varchar
+);
+create table if not exists cat_days_off (day date, name varchar, source varchar);
