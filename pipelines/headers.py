@@ -43,6 +43,7 @@ _VARIANT_FIELD = {fold(v): field for field, variants in FIELD_VARIANTS.items() f
 @dataclass(frozen=True)
 class HeaderMatch:
     columns: dict[str, str]  # canonical field -> grid column
+    names: dict[str, str]  # canonical field -> header as written in the file
     header_rows: tuple[int, ...]  # sheet rows that hold the header (one or two)
     title_lines: tuple[str, ...]  # text above the header ("Từ ngày … đến ngày …")
     personal_columns: tuple[str, ...]  # grid columns dropped as personal data
@@ -77,17 +78,19 @@ def _two_row_names(top: list[str], bottom: list[str]) -> list[str]:
             names.append(upper)
             continue
         combined = f"{group} {lower}".strip()
-        names.append(lower if fold(combined) not in _VARIANT_FIELD and fold(lower) in _VARIANT_FIELD else combined)
+        only_lower_known = fold(combined) not in _VARIANT_FIELD and fold(lower) in _VARIANT_FIELD
+        names.append(lower if only_lower_known else combined)
     return names
 
 
-def _score(mapping: dict[str, str]) -> tuple[int, int]:
-    return sum(f in mapping for f in REQUIRED_FIELDS), len(mapping)
+def _score(mapping: dict[str, str], height: int) -> tuple[int, int, int]:
+    """Most required fields, then most fields, then a one-row header over a two-row reading."""
+    return sum(f in mapping for f in REQUIRED_FIELDS), len(mapping), -height
 
 
 def locate_header(grid: pl.DataFrame, personal_headers: tuple[str, ...], search_rows: int) -> HeaderMatch:
     columns = [c for c in grid.columns if c != SHEET_ROW]
-    best: tuple[tuple[int, int], dict[str, str], int, int, list[str]] | None = None
+    best: tuple[tuple[int, int, int], dict[str, str], int, int, list[str]] | None = None
     for index in range(min(search_rows, grid.height)):
         top = _cells(grid, index)
         candidates = [(top, 1)]
@@ -95,7 +98,7 @@ def locate_header(grid: pl.DataFrame, personal_headers: tuple[str, ...], search_
             candidates.append((_two_row_names(top, _cells(grid, index + 1)), 2))
         for names, height in candidates:
             mapping = _map_names(names, columns)
-            score = _score(mapping)
+            score = _score(mapping, height)
             if best is None or score > best[0]:
                 best = (score, mapping, index, height, names)
     if best is None or best[0][0] < len(REQUIRED_FIELDS):
@@ -107,7 +110,14 @@ def locate_header(grid: pl.DataFrame, personal_headers: tuple[str, ...], search_
         " ".join(cell for cell in _cells(grid, i) if cell) for i in range(index)
     )
     sheet_rows = tuple(grid[SHEET_ROW][index + k] for k in range(height))
-    return HeaderMatch(mapping, sheet_rows, title_lines, personal)
+    written = dict(zip(columns, names, strict=True))
+    return HeaderMatch(
+        columns=mapping,
+        names={f: written[c] for f, c in mapping.items()},
+        header_rows=sheet_rows,
+        title_lines=title_lines,
+        personal_columns=personal,
+    )
 
 
 def _not_an_export_message(grid: pl.DataFrame, best) -> str:

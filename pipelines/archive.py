@@ -1,0 +1,74 @@
+"""The raw archive: each uploaded file kept once under its SHA-256, with a manifest to rebuild from."""
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+MANIFEST = "manifest.jsonl"
+
+
+@dataclass(frozen=True)
+class ArchivedFile:
+    sha256: str
+    file_name: str  # the name the user uploaded, without any folder part
+    suffix: str
+    size_bytes: int
+    archived_at: str
+    uploaded_by: str | None
+    is_demo: bool
+
+    def path_in(self, raw_dir: Path) -> Path:
+        return raw_dir / f"{self.sha256}{self.suffix}"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def display_name(original_name: str) -> str:
+    """Only the last path part of what the browser or shell gave: '../x.xlsx' is shown as 'x.xlsx'."""
+    return Path(original_name.replace("\\", "/")).name or "tep_khong_ten"
+
+
+def archive_file(
+    path: Path, original_name: str, raw_dir: Path, uploaded_by: str | None, is_demo: bool
+) -> ArchivedFile:
+    """Copy the file into the archive once; the same bytes twice keep the first manifest entry."""
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    sha = sha256_of(path)
+    known = {entry.sha256: entry for entry in manifest_entries(raw_dir)}
+    if sha in known:
+        return known[sha]
+    name = display_name(original_name)
+    entry = ArchivedFile(
+        sha256=sha,
+        file_name=name,
+        suffix=Path(name).suffix.lower(),
+        size_bytes=path.stat().st_size,
+        archived_at=dt.datetime.now().isoformat(timespec="seconds"),
+        uploaded_by=uploaded_by,
+        is_demo=is_demo,
+    )
+    target = entry.path_in(raw_dir)
+    partial = target.with_suffix(target.suffix + ".part")
+    shutil.copyfile(path, partial)
+    os.replace(partial, target)
+    with (raw_dir / MANIFEST).open("a", encoding="utf-8") as manifest:
+        manifest.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
+    return entry
+
+
+def manifest_entries(raw_dir: Path) -> list[ArchivedFile]:
+    manifest = raw_dir / MANIFEST
+    if not manifest.exists():
+        return []
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    return [ArchivedFile(**json.loads(line)) for line in lines if line.strip()]

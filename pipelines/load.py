@@ -1,0 +1,108 @@
+"""Write one normalised file into the warehouse: dossiers upserted by the as-of rule, rejects, the log."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+import polars as pl
+
+from pipelines.archive import ArchivedFile
+from pipelines.normalise import Normalised
+from pipelines.settings import SQL_DIR
+from pipelines.warehouse import refresh_aggregates, transaction
+
+LOAD_SQL = SQL_DIR / "load"
+
+
+@dataclass(frozen=True)
+class LoadCounts:
+    ingest_id: int
+    n_new: int
+    n_updated: int
+    n_unchanged: int
+
+
+def _run_sql_file(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    con.execute((LOAD_SQL / name).read_text(encoding="utf-8"))
+
+
+def next_ingest_id(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("select nextval('ingest_id_seq')").fetchall()[0][0]
+
+
+_EMPTY_LOG = dict.fromkeys(
+    ("sheet_name", "as_of_date", "n_read", "n_new", "n_updated", "n_unchanged", "n_rejected", "n_skipped",
+     "error_vi"),
+)
+
+
+def _insert_log(con: duckdb.DuckDBPyConnection, values: dict) -> None:
+    con.execute((LOAD_SQL / "insert_ingest_log.sql").read_text(encoding="utf-8"), {**_EMPTY_LOG, **values})
+
+
+def log_failure(
+    con: duckdb.DuckDBPyConnection, file_name: str, sha256: str, size_bytes: int, error_vi: str,
+    uploaded_by: str | None, is_demo: bool, started_at: dt.datetime,
+) -> None:
+    """Written after the rollback, so the log says the file failed while nothing of it was kept."""
+    _insert_log(con, {
+        "ingest_id": next_ingest_id(con), "file_name": file_name, "file_sha256": sha256,
+        "size_bytes": size_bytes, "status": "failed", "error_vi": error_vi, "uploaded_by": uploaded_by,
+        "is_demo": is_demo, "started_at": started_at,
+    })
+
+
+def is_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
+    found = con.execute(
+        "select count(*) from ingest_log where file_sha256 = ? and status = 'loaded'", [sha256]
+    ).fetchall()[0][0]
+    return found > 0
+
+
+def load_normalised(
+    con: duckdb.DuckDBPyConnection,
+    normalised: Normalised,
+    archived: ArchivedFile,
+    sheet_name: str,
+    started_at: dt.datetime,
+) -> LoadCounts:
+    """One file = one transaction: on any error nothing of this file remains."""
+    with transaction(con):
+        if not archived.is_demo:
+            _run_sql_file(con, "drop_demo_data.sql")
+        ingest_id = next_ingest_id(con)
+        incoming = normalised.dossiers.with_columns(
+            pl.lit(normalised.as_of_date, dtype=pl.Date).alias("as_of_date"),
+            pl.lit(ingest_id, dtype=pl.Int32).alias("ingest_id"),
+        )
+        con.register("incoming_dossiers", incoming.to_arrow())
+        _run_sql_file(con, "classify_incoming.sql")
+        _run_sql_file(con, "apply_incoming.sql")
+        counts = dict(
+            con.execute("select change_kind, count(*) from incoming_classified group by all").fetchall()
+        )
+        con.unregister("incoming_dossiers")
+        rejects = normalised.rejects.with_columns(
+            pl.lit(ingest_id, dtype=pl.Int32).alias("ingest_id"),
+            pl.lit(archived.file_name).alias("file_name"),
+        )
+        con.register("incoming_rejects", rejects.to_arrow())
+        con.execute("insert into rejects by name select * from incoming_rejects")
+        con.unregister("incoming_rejects")
+        result = LoadCounts(
+            ingest_id=ingest_id,
+            n_new=counts.get("new", 0),
+            n_updated=counts.get("updated", 0),
+            n_unchanged=counts.get("unchanged", 0) + counts.get("refreshed", 0) + counts.get("older", 0),
+        )
+        _insert_log(con, {
+            "ingest_id": ingest_id, "file_name": archived.file_name, "file_sha256": archived.sha256,
+            "size_bytes": archived.size_bytes, "sheet_name": sheet_name, "as_of_date": normalised.as_of_date,
+            "n_read": normalised.n_read, "n_new": result.n_new, "n_updated": result.n_updated,
+            "n_unchanged": result.n_unchanged, "n_rejected": normalised.rejects.height,
+            "n_skipped": sum(normalised.skipped_by_reason.values()), "status": "loaded",
+            "uploaded_by": archived.uploaded_by, "is_demo": archived.is_demo, "started_at": started_at,
+        })
+        con.execute("drop table incoming_classified")
+        refresh_aggregates(con)
+    return result

@@ -1,0 +1,41 @@
+-- Compare each incoming dossier with the stored version: the version from the latest as-of date wins,
+-- and on equal as-of dates the later upload wins (ingest ids only grow, so the incoming one).
+create or replace temp table incoming_classified as
+with
+incoming as (select * from incoming_dossiers),
+stored as (select * from dossiers),
+compared as (
+    select
+        incoming.*,
+        stored.dossier_code is null as is_new,
+        stored.as_of_date as stored_as_of_date,
+        (
+            incoming.procedure_code is not distinct from stored.procedure_code
+            and incoming.procedure_name is not distinct from stored.procedure_name
+            and incoming.sector_name is not distinct from stored.sector_name
+            and incoming.unit_id is not distinct from stored.unit_id
+            and incoming.received_at is not distinct from stored.received_at
+            and incoming.due_at is not distinct from stored.due_at
+            and incoming.finished_at is not distinct from stored.finished_at
+            and incoming.status_text is not distinct from stored.status_text
+            and incoming.is_withdrawn is not distinct from stored.is_withdrawn
+            and incoming.channel is not distinct from stored.channel
+            and incoming.service_level is not distinct from stored.service_level
+            and incoming.rating is not distinct from stored.rating
+            and incoming.is_synced is not distinct from stored.is_synced
+            and incoming.has_apology is not distinct from stored.has_apology
+            and incoming.outcome_reported is not distinct from stored.outcome_reported
+        ) as is_same_content
+    from incoming
+    left join stored on incoming.dossier_code = stored.dossier_code
+)
+select
+    compared.*,
+    case
+        when is_new then 'new'
+        when as_of_date < stored_as_of_date then 'older'
+        when as_of_date = stored_as_of_date and is_same_content then 'unchanged'
+        when is_same_content then 'refreshed'
+        else 'updated'
+    end as change_kind
+from compared
