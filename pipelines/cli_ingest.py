@@ -8,7 +8,9 @@ from pipelines.normalise import REJECT_REASONS_VI
 from pipelines.settings import DEFAULT_DB_PATH
 from pipelines.warehouse import connect
 
-SKIP_REASONS_VI = {"blank": "dòng trống", "totals": "dòng tổng cộng", "exact_duplicate": "dòng trùng lặp y hệt"}
+SKIP_REASONS_VI = {
+    "blank": "dòng trống", "totals": "dòng tổng cộng", "exact_duplicate": "dòng trùng lặp y hệt",
+}
 REJECT_LABELS_VI = {
     "missing_code": "thiếu mã hồ sơ",
     "missing_received": "thiếu ngày tiếp nhận",
@@ -30,9 +32,9 @@ def format_result(result: IngestResult) -> str:
         return f"{result.file_name}: tệp này đã được nạp trước đó (cùng nội dung), không có gì mới."
     as_of = result.as_of_date.strftime("%d/%m/%Y") if result.as_of_date else "không rõ"
     lines = [
-        f"{result.file_name} (dữ liệu đến ngày {as_of}): đọc {result.n_read} dòng — {result.n_new} hồ sơ mới, "
-        f"{result.n_updated} cập nhật, {result.n_unchanged} không đổi, {result.n_rejected} bị loại, "
-        f"{result.n_skipped} bỏ qua"
+        f"{result.file_name} (dữ liệu đến ngày {as_of}): đọc {result.n_read} dòng — "
+        f"{result.n_new} hồ sơ mới, {result.n_updated} cập nhật, {result.n_unchanged} không đổi, "
+        f"{result.n_rejected} bị loại, {result.n_skipped} bỏ qua"
     ]
     for code, n in sorted(result.rejected_by_reason.items()):
         lines.append(f"    bị loại: {n} dòng {REJECT_LABELS_VI[code]} ({code})")

@@ -1,5 +1,6 @@
 """Ingest export files: read, map headers, normalise, validate, archive, load — one transaction per file."""
 
+import contextlib
 import datetime as dt
 import os
 import tempfile
@@ -75,7 +76,17 @@ def ingest_file(
     if is_loaded(con, archived.sha256):
         return IngestResult(file_name=name, status="duplicate_file")
     normalised = normalise(grid, header, catalogues or load_catalogues(), settings)
-    counts = load_normalised(con, normalised, archived, f"#{sheet_index + 1}", started_at)
+    try:
+        counts = load_normalised(con, normalised, archived, f"#{sheet_index + 1}", started_at)
+    except Exception as exc:  # the transaction rolled back: record why, keep the warehouse as it was
+        error_vi = (
+            "Lỗi khi ghi tệp vào kho dữ liệu, không có dòng nào được nạp "
+            f"({type(exc).__name__}: {exc})."
+        )
+        log_failure(
+            con, name, archived.sha256, archived.size_bytes, error_vi, uploaded_by, is_demo, started_at
+        )
+        return IngestResult(file_name=name, status="failed", error_vi=error_vi)
     return IngestResult(
         file_name=name,
         status="loaded",
@@ -111,10 +122,9 @@ def rebuild(db_path: Path) -> list[IngestResult]:
     """A new warehouse from the archived raw files and today's catalogues, swapped in only when complete."""
     db_path = Path(db_path)
     raw_dir = raw_dir_for(db_path)
-    try:
-        connect(db_path).close()  # says so clearly while the dashboard holds the file
-    except WarehouseCorruptError:
-        pass  # a broken warehouse is what a rebuild is for
+    # Says so clearly while the dashboard holds the file; a broken warehouse is what a rebuild is for.
+    with contextlib.suppress(WarehouseCorruptError):
+        connect(db_path).close()
     handle, temporary = tempfile.mkstemp(suffix=".duckdb", dir=db_path.parent)
     os.close(handle)
     os.remove(temporary)

@@ -25,7 +25,7 @@ from pipelines.text import fold, nfc, unit_key
 MISSING_SECTOR = "(Không ghi lĩnh vực)"
 DATE_FIELDS = ("received_at", "due_at", "finished_at")
 TEXT_FIELDS = ("dossier_code", "procedure_code", "procedure_name", "sector", "unit", "status")
-_TOTALS = re.compile(r"(?i)^\s*(tổng cộng|tổng số|tổng|cộng)\b")
+TOTALS_PATTERN = r"(?i)^\s*(tổng cộng|tổng số|tổng|cộng)\b"
 _AS_OF = re.compile(r"den ngay (\d{1,2}) (\d{1,2}) (\d{4})")
 
 # Reason code -> Vietnamese message template ({} filled from the row).
@@ -82,7 +82,7 @@ def _skip_blank_and_totals(
     text_cells = [c for c in grid.columns if c not in header.personal_columns and c != SHEET_ROW]
     totals_rows = grid.filter(
         pl.col(SHEET_ROW).is_in(codeless.implode())
-        & pl.any_horizontal(pl.col(c).str.normalize("NFC").str.contains(_TOTALS.pattern) for c in text_cells)
+        & pl.any_horizontal(pl.col(c).str.normalize("NFC").str.contains(TOTALS_PATTERN) for c in text_cells)
     )[SHEET_ROW]
     is_totals = pl.col(SHEET_ROW).is_in(totals_rows.implode())
     is_blank = pl.all_horizontal([pl.col(f).is_null() for f in header.columns]) & ~is_totals
@@ -176,7 +176,8 @@ def _reject_message() -> pl.Expr:
 
 def _split_duplicates(valid: pl.DataFrame, fields: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, int]:
     """Exact duplicate rows count once; among conflicting ones the last row wins, the others are rejected."""
-    unique_rows = valid.unique(subset=["dossier_key", *fields], keep="last", maintain_order=True)
+    content = ["dossier_key", *(f for f in fields if f != "dossier_code")]
+    unique_rows = valid.unique(subset=content, keep="last", maintain_order=True)
     n_exact = valid.height - unique_rows.height
     is_last = pl.col(SHEET_ROW) == pl.col(SHEET_ROW).max().over("dossier_key")
     winners = unique_rows.filter(is_last)

@@ -100,6 +100,7 @@ def _read_csv(path: Path, original_name: str) -> pl.DataFrame:
             separator=delimiter,
             schema={f"c{i}": pl.String for i in range(width)},
             truncate_ragged_lines=True,
+            missing_columns="insert",
             encoding="utf8",
         )
     except pl.exceptions.ComputeError as exc:

@@ -1,0 +1,157 @@
+"""Parsers of cell text: tables of (input, expected), bad inputs included, and property tests."""
+
+import datetime as dt
+import unicodedata
+
+import polars as pl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipelines.parse import (
+    channel_code,
+    is_withdrawn_status,
+    outcome_code,
+    parse_datetime,
+    rating_code,
+    service_level_code,
+    yes_no,
+)
+from pipelines.text import fold, nfc, unit_key
+
+DATES = [
+    ("05/01/2023", dt.datetime(2023, 1, 5)),
+    ("5/1/2023", dt.datetime(2023, 1, 5)),
+    ("05/01/2023 09:05", dt.datetime(2023, 1, 5, 9, 5)),
+    ("05/01/2023 09:05:07", dt.datetime(2023, 1, 5, 9, 5, 7)),
+    ("2023-01-05", dt.datetime(2023, 1, 5)),
+    ("2023-01-05 09:30:00", dt.datetime(2023, 1, 5, 9, 30)),
+    ("2023-01-05 09:29:59.9996", dt.datetime(2023, 1, 5, 9, 30)),  # Excel's sub-second noise
+    ("44931", dt.datetime(2023, 1, 5)),  # Excel serial
+    ("44931.3958333", dt.datetime(2023, 1, 5, 9, 30)),
+    ("  12/11/2023 ", dt.datetime(2023, 11, 12)),  # day-first, never month-first
+    ("29/02/2024", dt.datetime(2024, 2, 29)),
+    ("31/02/2023", None),
+    ("29/02/2023", None),
+    ("13/13/2023", None),
+    ("abc", None),
+    ("", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATES)
+def test_parse_datetime(text, expected):
+    parsed = pl.DataFrame({"d": [text]}, schema={"d": pl.String}).select(parse_datetime("d")).item()
+    assert parsed == expected
+
+
+@given(st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2099, 12, 31)))
+def test_day_first_text_round_trips(moment):
+    moment = moment.replace(microsecond=0)
+    texts = [moment.strftime("%d/%m/%Y %H:%M:%S"), moment.strftime("%Y-%m-%d %H:%M:%S")]
+    parsed = pl.DataFrame({"d": texts}).select(parse_datetime("d"))["d"].to_list()
+    assert parsed == [moment, moment]
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_excel_serial_round_trips(day):
+    serial = (day - dt.date(1899, 12, 30)).days
+    parsed = pl.DataFrame({"d": [str(serial)]}).select(parse_datetime("d")).item()
+    assert parsed == dt.datetime.combine(day, dt.time())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trực tuyến", "online"), ("Nộp trực tuyến", "online"), ("DVC trực tuyến", "online"),
+        ("Qua mạng", "online"), ("Cổng DVC", "online"), ("2", "online"), ("Truc tuyen", "online"),
+        ("Trực tiếp", "in_person"), ("Tại quầy", "in_person"), ("Một cửa", "in_person"), ("1", "in_person"),
+        ("Bưu chính", "postal"), ("Bưu chính công ích", "postal"), ("BCCI", "postal"),
+        ("Qua bưu điện", "postal"), ("3", "postal"), ("", "unknown"), (None, "unknown"), ("Fax", "unknown"),
+    ],
+)
+def test_channel_code(text, expected):
+    assert channel_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rất hài lòng", "very_satisfied"), ("Hài lòng", "satisfied"), ("HÀI LÒNG", "satisfied"),
+        ("Bình thường", "neutral"), ("Chấp nhận được", "neutral"), ("Không hài lòng", "unsatisfied"),
+        ("Rất không hài lòng", "unsatisfied"), ("", None), (None, None),
+    ],
+)
+def test_rating_code(text, expected):
+    assert rating_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rút", True), ("Đã rút hồ sơ", True), ("Dừng xử lý", True), ("Hủy", True), ("Đã hủy", True),
+        ("Đã huỷ", True), ("Từ chối tiếp nhận", True), ("Đang xử lý", False), ("Đã trả kết quả", False),
+        ("Chờ bổ sung", False), ("Mới tiếp nhận", False), (None, False),
+    ],
+)
+def test_withdrawn_status(text, expected):
+    assert is_withdrawn_status(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Toàn trình", "full"), ("DVC toàn trình", "full"), ("Một phần", "partial"), ("Trực tiếp", "none"),
+     ("", None), (None, None)],
+)
+def test_service_level_code(text, expected):
+    assert service_level_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Có", True), ("x", True), ("Đã đồng bộ", True), ("Không", False), ("Chưa", False), ("", False)],
+)
+def test_yes_no(text, expected):
+    assert yes_no(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Trước hạn", "early"), ("Đúng hạn", "on_time"), ("Quá hạn", "late"), ("Trễ hạn", "late"), ("", None)],
+)
+def test_outcome_code(text, expected):
+    assert outcome_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["UBND phường Lê Lợi", "Phường Lê Lợi", "UBND P. Lê Lợi", "P. Lê Lợi", "Ủy ban nhân dân phường Lê Lợi",
+     "ubnd  p.le loi", "PHUONG LE LOI", unicodedata.normalize("NFD", "UBND Phường Lê Lợi")],
+)
+def test_unit_spellings_share_one_key(spelling):
+    assert unit_key(spelling) == "phuong le loi"
+
+
+vietnamese_text = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ .-,()&ĐÂÊÔƠƯ",
+                          max_size=40)
+
+
+@given(vietnamese_text)
+def test_fold_ignores_form_case_and_spacing(text):
+    nfd = unicodedata.normalize("NFD", text)
+    assert fold(nfd) == fold(text) == fold(text.upper()) == fold(f"  {text}  ")
+    assert fold(fold(text)) == fold(text)
+    assert fold(text).isascii()
+
+
+@given(vietnamese_text)
+def test_unit_key_ignores_prefixes_and_forms(text):
+    name = f"Phường {text}"
+    assert unit_key(f"UBND {name}") == unit_key(unicodedata.normalize("NFD", name)) == unit_key(name)
+
+
+@given(vietnamese_text)
+def test_nfc_is_stable(text):
+    assert nfc(unicodedata.normalize("NFD", text)) == nfc(text)
+    assert unicodedata.is_normalized("NFC", nfc(text))

@@ -1,0 +1,88 @@
+"""Reading files: encodings, Excel cells, and clear errors for files that are not exports."""
+
+import zipfile
+
+import pytest
+
+from pipelines.errors import ExportFormatError
+from pipelines.read_export import read_grids
+from tests.helpers.exports import HEADER, row, write_csv, write_xlsx
+
+LIMIT = 10 * 1024 * 1024
+
+
+def first_cells(grid, n=3):
+    return grid.select(grid.columns[1]).to_series().to_list()[:n]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"), [("utf-8-sig", ","), ("utf-8", ","), ("utf-16", "\t"), ("utf-8", ";")]
+)
+def test_csv_encodings_and_delimiters(tmp_path, encoding, delimiter):
+    path = write_csv(tmp_path / "x.csv", [row("HS-1")], encoding=encoding, delimiter=delimiter)
+    grid = read_grids(path, "x.csv", LIMIT)[0]
+    assert first_cells(grid, 2) == ["STT", "1"]
+    assert grid.row(0)[1:4] == HEADER[:3]
+
+
+def test_csv_keeps_blank_lines_so_row_numbers_match_the_file(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("Title\n\n" + ",".join(HEADER) + "\n1,HS-1\n\n2,HS-2\n", encoding="utf-8")
+    grid = read_grids(path, "x.csv", LIMIT)[0]
+    assert grid.filter(grid["c1"] == "HS-2")["sheet_row"].item() == 6
+
+
+def test_xlsx_rows_are_sheet_rows_and_dates_are_text(tmp_path):
+    path = write_xlsx(tmp_path / "x.xlsx", [row("HS-1")], title_lines=("Từ ngày 01/01/2023 đến ngày 31/01/2023",),
+                      date_cells=True)
+    grid = read_grids(path, "x.xlsx", LIMIT)[0]
+    data = grid.filter(grid["c1"] == "HS-1")
+    assert data["sheet_row"].item() == 4
+    assert data["c7"].item() == "2023-01-03 08:30:00"
+
+
+def test_codes_keep_leading_zeros(tmp_path):
+    path = write_csv(tmp_path / "x.csv", [row("000123", phone="0912")])
+    assert read_grids(path, "x.csv", LIMIT)[0]["c1"].to_list()[1] == "000123"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty.xlsx", b"", "rỗng"),
+        ("image.xlsx", b"\x89PNG\r\n\x1a\n" + b"0" * 100, "không phải tệp Excel"),
+        ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"0" * 100, "mật khẩu"),
+        ("old.xls", b"not an ole file at all", "không phải tệp Excel .xls"),
+        ("notes.pdf", b"%PDF-1.4", "chỉ nhận"),
+        ("cp1258.csv", "Mã hồ sơ,Đơn vị\n".encode("cp1258", errors="replace") + b"\xd0\xe3\n", "UTF-8"),
+    ],
+)
+def test_unreadable_files_get_a_clear_message(tmp_path, name, content, expected):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ExportFormatError) as error:
+        read_grids(path, name, LIMIT)
+    assert expected in error.value.message_vi
+
+
+def test_truncated_xlsx(tmp_path):
+    good = write_xlsx(tmp_path / "good.xlsx", [row("HS-1")])
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    with pytest.raises(ExportFormatError):
+        read_grids(broken, "broken.xlsx", LIMIT)
+
+
+def test_zip_that_is_not_a_workbook(tmp_path):
+    path = tmp_path / "x.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    with pytest.raises(ExportFormatError):
+        read_grids(path, "x.xlsx", LIMIT)
+
+
+def test_oversize_file(tmp_path):
+    path = write_csv(tmp_path / "x.csv", [row("HS-1")])
+    with pytest.raises(ExportFormatError) as error:
+        read_grids(path, "x.csv", 100)
+    assert "vượt giới hạn" in error.value.message_vi
