@@ -35,7 +35,8 @@ def test_sample_exports_load(db):
     assert [(r.status, r.n_read, r.n_new, r.n_rejected, r.n_skipped) for r in results] == [
         ("loaded", 41, 37, 3, 1), ("loaded", 40, 36, 4, 0)]
     assert results[0].skipped_by_reason == {"totals": 1}
-    assert str(results[0].as_of_date) == "2023-01-31"
+    assert str(results[0].as_of_date) == "2023-01-31"  # "đến ngày 31/01/2023" in its title
+    assert str(results[1].as_of_date) == "2023-02-28"  # no title: its latest received/finished date
     assert query(db, "select count(*), count(distinct dossier_code) from dossiers") == [(73, 73)]
 
 
