@@ -65,7 +65,7 @@ def ingest_file(
     name = display_name(original_name or path.name)
     started_at = dt.datetime.now()
     try:
-        grids = read_grids(path, name, settings.max_file_bytes)
+        grids = read_grids(path, name, settings)
         sheet_index, grid, header = _first_export_sheet(grids, settings)
     except ExportFormatError as exc:
         size = path.stat().st_size if path.exists() else 0

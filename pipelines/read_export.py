@@ -13,6 +13,7 @@ import fastexcel
 import polars as pl
 
 from pipelines.errors import ExportFormatError
+from pipelines.settings import IngestSettings
 
 SHEET_ROW = "sheet_row"
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
@@ -20,8 +21,9 @@ CSV_SUFFIXES = {".csv", ".txt"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
-def read_grids(path: Path, original_name: str, max_bytes: int) -> list[pl.DataFrame]:
+def read_grids(path: Path, original_name: str, settings: IngestSettings) -> list[pl.DataFrame]:
     """One text grid per sheet (a CSV is one sheet); columns c0…cN plus `sheet_row` (1-based)."""
+    max_bytes = settings.max_file_bytes
     size = path.stat().st_size
     if size == 0:
         raise ExportFormatError(f"Tệp «{original_name}» rỗng (0 byte).")
@@ -32,7 +34,7 @@ def read_grids(path: Path, original_name: str, max_bytes: int) -> list[pl.DataFr
         )
     suffix = Path(original_name).suffix.lower()
     if suffix in EXCEL_SUFFIXES:
-        return _read_excel(path, original_name, suffix)
+        return _read_excel(path, original_name, suffix, settings.max_unpacked_bytes)
     if suffix in CSV_SUFFIXES:
         return [_read_csv(path, original_name)]
     raise ExportFormatError(
@@ -40,7 +42,7 @@ def read_grids(path: Path, original_name: str, max_bytes: int) -> list[pl.DataFr
     )
 
 
-def _excel_problem(path: Path, original_name: str, suffix: str) -> str | None:
+def _excel_problem(path: Path, original_name: str, suffix: str, max_unpacked: int) -> str | None:
     head = path.read_bytes()[:8]
     if suffix in {".xlsx", ".xlsm"}:
         if head.startswith(_OLE_MAGIC):
@@ -50,13 +52,23 @@ def _excel_problem(path: Path, original_name: str, suffix: str) -> str | None:
             )
         if not zipfile.is_zipfile(path):
             return f"Tệp «{original_name}» không phải tệp Excel hợp lệ (tệp hỏng hoặc sai định dạng)."
+        try:
+            with zipfile.ZipFile(path) as archive:
+                unpacked = sum(member.file_size for member in archive.infolist())
+        except zipfile.BadZipFile:
+            return f"Tệp «{original_name}» không phải tệp Excel hợp lệ (tệp hỏng hoặc sai định dạng)."
+        if unpacked > max_unpacked:
+            return (
+                f"Tệp «{original_name}» khi giải nén lớn {unpacked / 1048576:.0f} MB, vượt giới hạn "
+                f"{max_unpacked / 1048576:.0f} MB (TTHC_MAX_UNPACKED_MB): có thể là tệp hỏng hoặc độc hại."
+            )
     elif not head.startswith(_OLE_MAGIC):
         return f"Tệp «{original_name}» không phải tệp Excel .xls hợp lệ."
     return None
 
 
-def _read_excel(path: Path, original_name: str, suffix: str) -> list[pl.DataFrame]:
-    problem = _excel_problem(path, original_name, suffix)
+def _read_excel(path: Path, original_name: str, suffix: str, max_unpacked: int) -> list[pl.DataFrame]:
+    problem = _excel_problem(path, original_name, suffix, max_unpacked)
     if problem:
         raise ExportFormatError(problem)
     try:

@@ -6,9 +6,10 @@ import pytest
 
 from pipelines.errors import ExportFormatError
 from pipelines.read_export import read_grids
+from pipelines.settings import IngestSettings
 from tests.helpers.exports import HEADER, row, write_csv, write_xlsx
 
-LIMIT = 10 * 1024 * 1024
+LIMIT = IngestSettings(max_file_bytes=10 * 1024 * 1024)
 
 
 def first_cells(grid, n=3):
@@ -84,5 +85,15 @@ def test_zip_that_is_not_a_workbook(tmp_path):
 def test_oversize_file(tmp_path):
     path = write_csv(tmp_path / "x.csv", [row("HS-1")])
     with pytest.raises(ExportFormatError) as error:
-        read_grids(path, "x.csv", 100)
+        read_grids(path, "x.csv", IngestSettings(max_file_bytes=100))
     assert "vượt giới hạn" in error.value.message_vi
+
+
+def test_zip_bomb_is_refused_before_reading(tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", "<sst>" + "a" * 30_000_000 + "</sst>")
+    assert path.stat().st_size < 100_000
+    with pytest.raises(ExportFormatError) as error:
+        read_grids(path, "bomb.xlsx", IngestSettings(max_unpacked_bytes=20_000_000))
+    assert "giải nén" in error.value.message_vi
