@@ -6,7 +6,7 @@ import sys
 
 from pipelines.errors import TthcError
 
-COMMAND_MODULES = ("pipelines.cli_ingest",)
+COMMAND_MODULES = ("pipelines.cli_ingest", "pipelines.cli_user")
 
 
 def build_parser() -> argparse.ArgumentParser:

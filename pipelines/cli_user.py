@@ -1,0 +1,35 @@
+"""`tthc user add NAME --role R [--unit U]`: write a user with an argon2 password hash."""
+
+import argparse
+import getpass
+import sys
+
+from pipelines.auth import ROLES, add_user, users_file
+
+
+def run_user_add(args: argparse.Namespace) -> int:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Mật khẩu: ")
+        if password != getpass.getpass("Nhập lại mật khẩu: "):
+            print("Hai lần nhập mật khẩu không khớp.", file=sys.stderr)
+            return 1
+    if len(password) < 10:
+        print("Mật khẩu cần ít nhất 10 ký tự.", file=sys.stderr)
+        return 1
+    add_user(args.name, password, args.role, args.unit)
+    scope = f", chỉ đơn vị {args.unit}" if args.unit else ""
+    print(f"Đã lưu người dùng «{args.name}» (vai trò {args.role}{scope}) vào {users_file()}.")
+    return 0
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    user = commands.add_parser("user", help="Quản lý người dùng đăng nhập bảng điều khiển.")
+    actions = user.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="Thêm hoặc đổi mật khẩu một người dùng.")
+    add.add_argument("name")
+    add.add_argument("--role", choices=ROLES, required=True)
+    add.add_argument("--unit", default=None, help="Mã đơn vị (cat_units.unit_id) nếu chỉ xem một đơn vị.")
+    add.add_argument("--password-stdin", action="store_true", help="Đọc mật khẩu từ đầu vào chuẩn.")
+    add.set_defaults(run=run_user_add)
