@@ -18,7 +18,7 @@ browser:
 	@test -x /usr/bin/chromium || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
 
 run: install
-	$(VENV)/bin/streamlit run app.py
+	$(VENV)/bin/tthc serve
 
 test: install browser
 	$(PY) -m pytest

@@ -6,7 +6,7 @@ import sys
 
 from pipelines.errors import TthcError
 
-COMMAND_MODULES = ("pipelines.cli_ingest", "pipelines.cli_user")
+COMMAND_MODULES = ("pipelines.cli_ingest", "pipelines.cli_user", "pipelines.cli_serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

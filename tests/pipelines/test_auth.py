@@ -78,3 +78,10 @@ def test_cli_user_add(users, monkeypatch, capsys):
     assert check_password("vanphong", "mat-khau-dai-1").role == "uploader"
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     assert main(["user", "add", "x", "--role", "viewer", "--password-stdin"]) == 1
+
+
+def test_open_mode_listens_on_localhost_only():
+    from pipelines.cli_serve import streamlit_command
+
+    assert streamlit_command(8501, open_mode=True)[3:5] == ["--server.address", "127.0.0.1"]
+    assert streamlit_command(8501, open_mode=False)[3:5] == ["--server.address", "0.0.0.0"]
