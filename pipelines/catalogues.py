@@ -8,6 +8,7 @@ import duckdb
 import holidays
 import polars as pl
 
+from pipelines.parse import service_level_code
 from pipelines.settings import catalogue_dir
 from pipelines.text import fold, nfc, unit_key
 
@@ -100,7 +101,11 @@ def write_catalogue_tables(con: duckdb.DuckDBPyConnection, catalogues: Catalogue
             "year", "kpi", "sector_group", "comparison", "target_value", "note"
         ),
         "cat_procedures": catalogues.procedures.select(
-            "procedure_code", "procedure_name", pl.col("sector").alias("sector_name"), "service_level"
+            "procedure_code",
+            "procedure_name",
+            pl.col("sector").alias("sector_name"),
+            pl.col("service_level").map_elements(service_level_code, return_dtype=pl.String),
+            pl.col("processing_days").cast(pl.Int32),
         ),
         "cat_days_off": catalogues.days_off,
     }

@@ -18,46 +18,46 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
-import xlsxwriter
 
+from pipelines import demo_xlsx
 from pipelines.catalogues import Catalogues, is_day_off, load_catalogues
 
-WARDS = "wards_and_communes"  # a procedure every ward and commune handles
+_WARDS = "wards_and_communes"  # a procedure every ward and commune handles
 
 # procedure_code: (handled by, dossiers a year at scale 1, share finished late, busy months)
 _DEMAND: dict[str, tuple[str, int, float, tuple[int, ...]]] = {
-    "2.000815": (WARDS, 13500, 0.002, ()),
-    "2.000884": (WARDS, 3000, 0.002, ()),
-    "2.001035": (WARDS, 1600, 0.004, ()),
-    "2.001019": (WARDS, 300, 0.006, ()),
-    "2.000942": (WARDS, 200, 0.0, ()),
-    "1.001193": (WARDS, 1700, 0.004, ()),
-    "1.000689": (WARDS, 60, 0.01, ()),
-    "1.004884": (WARDS, 120, 0.02, ()),
-    "1.000894": (WARDS, 850, 0.004, (1, 10, 11, 12)),
-    "1.000656": (WARDS, 700, 0.004, ()),
-    "1.004873": (WARDS, 2100, 0.005, ()),
-    "2.000635": (WARDS, 2400, 0.0, ()),
-    "1.004859": (WARDS, 380, 0.01, ()),
-    "2.000950": (WARDS, 40, 0.0, (1, 2)),
-    "1.001776": (WARDS, 550, 0.03, ()),
-    "1.001731": (WARDS, 220, 0.01, ()),
-    "1.001699": (WARDS, 180, 0.03, ()),
-    "1.011607": (WARDS, 150, 0.02, (10, 11)),
-    "1.010833": (WARDS, 80, 0.01, ()),
-    "1.000954": (WARDS, 280, 0.0, (11, 12)),
-    "1.000775": (WARDS, 140, 0.02, (1, 12)),
-    "1.003554": (WARDS, 110, 0.15, ()),
-    "1.004227": ("vpdkdd", 2500, 0.07, ()),
-    "1.004217": ("vpdkdd", 1700, 0.02, ()),
-    "1.004241": ("vpdkdd", 900, 0.02, ()),
-    "1.005398": ("vpdkdd", 450, 0.06, ()),
+    "2.000815": (_WARDS, 13500, 0.002, ()),
+    "2.000884": (_WARDS, 3000, 0.002, ()),
+    "2.001035": (_WARDS, 1600, 0.004, ()),
+    "2.001019": (_WARDS, 300, 0.006, ()),
+    "2.000942": (_WARDS, 200, 0.0, ()),
+    "1.001193": (_WARDS, 1700, 0.006, ()),
+    "1.000689": (_WARDS, 60, 0.01, ()),
+    "1.004884": (_WARDS, 120, 0.02, ()),
+    "1.000894": (_WARDS, 850, 0.006, (1, 10, 11, 12)),
+    "1.000656": (_WARDS, 700, 0.006, ()),
+    "1.004873": (_WARDS, 2100, 0.01, ()),
+    "2.000635": (_WARDS, 2400, 0.0, ()),
+    "1.004859": (_WARDS, 380, 0.015, ()),
+    "2.000950": (_WARDS, 40, 0.0, (1, 2)),
+    "1.001776": (_WARDS, 550, 0.05, ()),
+    "1.001731": (_WARDS, 220, 0.01, ()),
+    "1.001699": (_WARDS, 180, 0.05, ()),
+    "1.011607": (_WARDS, 150, 0.02, (10, 11)),
+    "1.010833": (_WARDS, 80, 0.01, ()),
+    "1.000954": (_WARDS, 280, 0.0, (11, 12)),
+    "1.000775": (_WARDS, 140, 0.02, (1, 12)),
+    "1.003554": (_WARDS, 110, 0.15, ()),
+    "1.004227": ("vpdkdd", 2500, 0.09, ()),
+    "1.004217": ("vpdkdd", 1700, 0.03, ()),
+    "1.004241": ("vpdkdd", 900, 0.03, ()),
+    "1.005398": ("vpdkdd", 450, 0.08, ()),
     "2.000889": ("vpdkdd", 80, 0.08, ()),
-    "1.004199": ("vpdkdd", 450, 0.10, ()),
-    "1.012753": ("vpdkdd", 350, 0.18, ()),
+    "1.004199": ("vpdkdd", 450, 0.14, ()),
+    "1.012753": ("vpdkdd", 350, 0.22, ()),
     "1.004269": ("vpdkdd", 300, 0.01, ()),
     "1.001990": ("vpdkdd", 250, 0.04, ()),
-    "1.000798": ("tnmt", 220, 0.12, ()),
+    "1.000798": ("tnmt", 220, 0.15, ()),
     "2.000381": ("tnmt", 20, 0.25, ()),
     "1.010728": ("tnmt", 40, 0.03, ()),
     "1.013225": ("qldt", 620, 0.05, ()),
@@ -88,13 +88,14 @@ _DEMAND: dict[str, tuple[str, int, float, tuple[int, ...]]] = {
     "2.002413": ("thanhtra", 80, 0.0, ()),
 }
 _BUSY_FACTOR = 3.0
-_SEASON = {1: 1.15, 2: 0.85, 3: 1.05, 4: 0.95, 5: 1.0, 6: 1.0, 7: 1.0, 8: 0.95, 9: 0.95, 10: 1.0, 11: 1.05, 12: 1.1}
+_SEASON = dict(enumerate((1.15, 0.85, 1.05, 0.95, 1.0, 1.0, 1.0, 0.95, 0.95, 1.0, 1.05, 1.1), start=1))
 _LEVEL_WEIGHT = {"ward": 1.25, "commune": 0.75}
 # Dossiers received from this month of the year before are simulated: those still open on 1 January
 # are in January's export, as the provincial system carries them over.
 _FIRST_MONTH_BEFORE = 9
 
-# sector group: (share finished on the due date, skew of early finishes (> 1: soon after receipt), share withdrawn)
+# sector group: (share finished on the due date, skew of early finishes (> 1: soon after receipt),
+# share withdrawn)
 _PACE = {
     "land": (0.20, 0.7, 0.025),
     "construction": (0.18, 0.8, 0.025),
@@ -212,7 +213,7 @@ def write_demo_exports(folder: Path, year: int = 2023, seed: int = 2023, scale: 
         rows = export.rows(listed)
         path = folder / f"hoso_thang{month:02d}_{year}{shape.suffix}"
         if shape.suffix == ".xlsx":
-            _write_xlsx(path, shape, export.title_lines(), rows, year)
+            _write_xlsx(path, shape, export.title_lines(), rows)
         else:
             _write_text(path, shape, export.title_lines(), rows)
         paths.append(path)
@@ -236,7 +237,10 @@ def _simulate(catalogues: Catalogues, year: int, seed: int, scale: float) -> lis
     dossiers = []
     for code, (handler, volume, late_share, busy) in _DEMAND.items():
         procedure = procedures[code]
-        handlers = list(zip(wards, ward_shares, strict=True)) if handler == WARDS else [(units[handler], 1.0)]
+        if handler == _WARDS:
+            handlers = list(zip(wards, ward_shares, strict=True))
+        else:
+            handlers = [(units[handler], 1.0)]
         weight = {
             ym: _SEASON[ym[1]] * len(workdays[ym]) * (_BUSY_FACTOR if ym[1] in busy else 1.0) for ym in months
         }
@@ -401,35 +405,37 @@ class _Shape:
 _SHAPES = (
     _Shape(  # January: like the sample, Excel dates, due shown as a date
         ".xlsx",
-        (("stt", "STT"), ("code", "Mã hồ sơ"), ("procedure", "Tên thủ tục hành chính"), ("sector", "Lĩnh vực"),
-         ("unit", "Đơn vị tiếp nhận"), ("applicant", "Người nộp"), ("phone", "Số điện thoại"),
-         ("received", "Ngày tiếp nhận"), ("due", "Ngày hẹn trả"), ("finished", "Ngày có kết quả"),
-         ("status", "Trạng thái"), ("channel", "Hình thức nộp"), ("rating", "Đánh giá"), ("note", "Ghi chú")),
+        (("stt", "STT"), ("code", "Mã hồ sơ"), ("procedure_code", "Mã thủ tục"),
+         ("procedure", "Tên thủ tục hành chính"), ("sector", "Lĩnh vực"), ("unit", "Đơn vị tiếp nhận"),
+         ("applicant", "Người nộp"), ("phone", "Số điện thoại"), ("received", "Ngày tiếp nhận"),
+         ("due", "Ngày hẹn trả"), ("finished", "Ngày có kết quả"), ("status", "Trạng thái"),
+         ("channel", "Hình thức nộp"), ("rating", "Đánh giá"), ("note", "Ghi chú")),
         None, "Đã trả kết quả", due_date_only=True,
     ),
     _Shape(  # February: plain CSV with BOM, other spellings, seconds
         ".csv",
-        (("code", "Số hồ sơ"), ("procedure", "Thủ tục"), ("sector", "Lĩnh vực TTHC"),
-         ("unit", "Cơ quan giải quyết"), ("received", "Ngày nhận"), ("due", "Hạn xử lý"),
-         ("finished", "Ngày hoàn thành"), ("status", "Tình trạng"), ("channel", "Kênh nộp"),
-         ("rating", "Mức độ hài lòng"), ("address", "Địa chỉ")),
+        (("code", "Số hồ sơ"), ("procedure_code", "Mã TTHC"), ("procedure", "Thủ tục"),
+         ("sector", "Lĩnh vực TTHC"), ("unit", "Cơ quan giải quyết"), ("received", "Ngày nhận"),
+         ("due", "Hạn xử lý"), ("finished", "Ngày hoàn thành"), ("status", "Tình trạng"),
+         ("channel", "Kênh nộp"), ("rating", "Mức độ hài lòng"), ("address", "Địa chỉ")),
         "%d/%m/%Y %H:%M:%S", "Đã trả kết quả", title=False, totals=None,
     ),
     _Shape(  # March: two-row header, dates as text, reported outcome
         ".xlsx",
         (("stt", "STT"), ("code", "Mã HS"), ("procedure_code", "Mã TTHC"), ("procedure", "Tên TTHC"),
-         ("sector", "Tên lĩnh vực"), ("unit", "Đơn vị xử lý"), ("applicant", "Chủ hồ sơ"), ("id_card", "CCCD"),
-         ("received", "Tiếp nhận"), ("due", "Hẹn trả"), ("finished", "Có kết quả"),
+         ("sector", "Tên lĩnh vực"), ("unit", "Đơn vị xử lý"), ("applicant", "Chủ hồ sơ"),
+         ("id_card", "CCCD"), ("received", "Tiếp nhận"), ("due", "Hẹn trả"), ("finished", "Có kết quả"),
          ("status", "Trạng thái hồ sơ"), ("channel", "Hình thức tiếp nhận"), ("rating", "Kết quả đánh giá"),
          ("outcome", "Kết quả xử lý")),
         "%d/%m/%Y %H:%M", "Hoàn thành", channels=_CHANNELS_B, date_group="Ngày",
     ),
     _Shape(  # April: Excel's "Unicode text" (UTF-16, tabs), title rows and totals kept
         ".csv",
-        (("stt", "STT"), ("code", "Mã số hồ sơ"), ("procedure", "Tên thủ tục"), ("sector", "Lĩnh vực"),
-         ("unit", "Đơn vị"), ("applicant", "Người nộp"), ("phone", "SĐT"), ("received", "Ngày nộp"),
-         ("due", "Ngày hẹn trả kết quả"), ("finished", "Ngày kết thúc xử lý"), ("status", "Trạng thái"),
-         ("channel", "Nguồn hồ sơ"), ("rating", "Đánh giá")),
+        (("stt", "STT"), ("code", "Mã số hồ sơ"), ("procedure_code", "Mã thủ tục"),
+         ("procedure", "Tên thủ tục"), ("sector", "Lĩnh vực"), ("unit", "Đơn vị"), ("applicant", "Người nộp"),
+         ("phone", "SĐT"), ("received", "Ngày nộp"), ("due", "Ngày hẹn trả kết quả"),
+         ("finished", "Ngày kết thúc xử lý"), ("status", "Trạng thái"), ("channel", "Nguồn hồ sơ"),
+         ("rating", "Đánh giá")),
         "%d/%m/%Y %H:%M", "Đã trả kết quả", encoding="utf-16", delimiter="\t",
     ),
     _Shape(  # May: online level, sync and apology columns
@@ -452,30 +458,31 @@ _SHAPES = (
     ),
     _Shape(  # July: two-row header with Excel dates, old "Mức độ 3/4" levels
         ".xlsx",
-        (("stt", "STT"), ("code", "Số hồ sơ"), ("procedure", "Tên thủ tục"), ("level", "Mức độ"),
-         ("sector", "Lĩnh vực"), ("unit", "Đơn vị"), ("applicant", "Người nộp"), ("received", "Tiếp nhận"),
-         ("due", "Hẹn trả"), ("finished", "Có kết quả"), ("status", "Trạng thái"),
+        (("stt", "STT"), ("code", "Số hồ sơ"), ("procedure_code", "Mã TTHC"), ("procedure", "Tên thủ tục"),
+         ("level", "Mức độ"), ("sector", "Lĩnh vực"), ("unit", "Đơn vị"), ("applicant", "Người nộp"),
+         ("received", "Tiếp nhận"), ("due", "Hẹn trả"), ("finished", "Có kết quả"), ("status", "Trạng thái"),
          ("channel", "Hình thức nộp"), ("rating", "Đánh giá"), ("synced", "Đã đồng bộ")),
         None, "Đã trả kết quả", channels=_CHANNELS_B, levels=_LEVELS_NUMBERED, date_group="Ngày",
     ),
     _Shape(  # August: an old tool without diacritics; finished date only as "Ngày trả kết quả"
         ".csv",
-        (("code", "Ma ho so"), ("procedure", "Ten thu tuc"), ("sector", "Linh vuc"),
-         ("unit", "Don vi tiep nhan"), ("applicant", "Nguoi nop"), ("phone", "So dien thoai"),
-         ("received", "Ngay tiep nhan"), ("due", "Ngay hen tra"), ("finished", "Ngay tra ket qua"),
-         ("status", "Trang thai"), ("channel", "Hinh thuc nop"), ("rating", "Danh gia")),
+        (("code", "Ma ho so"), ("procedure_code", "Ma thu tuc"), ("procedure", "Ten thu tuc"),
+         ("sector", "Linh vuc"), ("unit", "Don vi tiep nhan"), ("applicant", "Nguoi nop"),
+         ("phone", "So dien thoai"), ("received", "Ngay tiep nhan"), ("due", "Ngay hen tra"),
+         ("finished", "Ngay tra ket qua"), ("status", "Trang thai"), ("channel", "Hinh thuc nop"),
+         ("rating", "Danh gia")),
         "%d/%m/%Y %H:%M", "Da tra ket qua", title=False, totals=None, ascii_values=True,
     ),
     _Shape(  # September: text dates with seconds, email, reported outcome, "Tổng số"
         ".xlsx",
-        (("stt", "STT"), ("code", "Mã hồ sơ"), ("procedure", "Tên thủ tục"), ("sector", "Lĩnh vực"),
-         ("unit", "Đơn vị xử lý"), ("applicant", "Người nộp"), ("email", "Email"),
+        (("stt", "STT"), ("code", "Mã hồ sơ"), ("procedure_code", "Mã thủ tục"), ("procedure", "Tên thủ tục"),
+         ("sector", "Lĩnh vực"), ("unit", "Đơn vị xử lý"), ("applicant", "Người nộp"), ("email", "Email"),
          ("received", "Ngày tiếp nhận"), ("due", "Ngày hẹn trả"), ("finished", "Ngày có kết quả"),
          ("status", "Trạng thái"), ("channel", "Hình thức nộp"), ("rating", "Đánh giá"),
          ("outcome", "Kết quả xử lý")),
         "%d/%m/%Y %H:%M:%S", "Đã trả kết quả", totals="Tổng số",
     ),
-    _Shape(  # October: CSV with the title line, text in decomposed Unicode (NFD)
+    _Shape(  # October: CSV with the title lines, text in decomposed Unicode (NFD)
         ".csv",
         (("code", "Mã hồ sơ"), ("procedure_code", "Mã thủ tục"), ("procedure", "Tên thủ tục"),
          ("sector", "Lĩnh vực"), ("unit", "Đơn vị tiếp nhận"), ("applicant", "Người nộp"),
@@ -490,16 +497,18 @@ _SHAPES = (
          ("level", "Mức độ DVC"), ("sector", "Lĩnh vực"), ("unit", "Cơ quan giải quyết"),
          ("applicant", "Người nộp"), ("id_card", "CCCD"), ("received", "Ngày tiếp nhận"),
          ("due", "Ngày hẹn trả kết quả"), ("finished", "Ngày có kết quả"), ("status", "Trạng thái"),
-         ("channel", "Kênh nộp"), ("rating", "Đánh giá"), ("synced", "Đồng bộ DVCQG"), ("apology", "Xin lỗi")),
+         ("channel", "Kênh nộp"), ("rating", "Đánh giá"), ("synced", "Đồng bộ DVCQG"),
+         ("apology", "Xin lỗi")),
         None, "Đã trả kết quả", channels=_CHANNEL_CODES, levels=_LEVELS_NAMED,
     ),
     _Shape(  # December: two-row header, text dates, due as a date
         ".xlsx",
-        (("stt", "STT"), ("code", "Mã hồ sơ"), ("procedure", "Tên thủ tục hành chính"), ("sector", "Lĩnh vực"),
-         ("unit", "Đơn vị tiếp nhận"), ("applicant", "Người nộp"), ("phone", "Số điện thoại"),
-         ("address", "Địa chỉ"), ("received", "Tiếp nhận"), ("due", "Hẹn trả"), ("finished", "Có kết quả"),
-         ("status", "Trạng thái"), ("channel", "Hình thức nộp"), ("rating", "Đánh giá"),
-         ("apology", "Phiếu xin lỗi"), ("note", "Ghi chú")),
+        (("stt", "STT"), ("code", "Mã hồ sơ"), ("procedure_code", "Mã TTHC"),
+         ("procedure", "Tên thủ tục hành chính"), ("sector", "Lĩnh vực"), ("unit", "Đơn vị tiếp nhận"),
+         ("applicant", "Người nộp"), ("phone", "Số điện thoại"), ("address", "Địa chỉ"),
+         ("received", "Tiếp nhận"), ("due", "Hẹn trả"), ("finished", "Có kết quả"), ("status", "Trạng thái"),
+         ("channel", "Hình thức nộp"), ("rating", "Đánh giá"), ("apology", "Phiếu xin lỗi"),
+         ("note", "Ghi chú")),
         "%d/%m/%Y %H:%M", "Đã trả kết quả", due_date_only=True, date_group="Ngày",
     ),
 )
@@ -508,6 +517,11 @@ _SHAPES = (
 def _sector_spellings(aliases: dict[str, tuple[str, ...]], rng: random.Random) -> dict[str, str]:
     """The system spells some sectors another way in some months (always the same way within one file)."""
     return {sector: rng.choice(names) for sector, names in aliases.items() if rng.random() < 0.3}
+
+
+def _fake_name(serial: int) -> str:
+    """Obviously made up: 'Nguyễn Văn A', 'Trần Thị B', …"""
+    return f"{_SURNAMES[serial % 10]} {_MIDDLE_NAMES[serial // 10 % 4]} {chr(65 + serial % 26)}"
 
 
 def _strip_marks(text: str) -> str:
@@ -547,8 +561,9 @@ class _Export:
     def _row(self, d: _Dossier) -> dict[str, object]:
         closed = d.closed_at <= self.as_of
         finished = d.closed_at if closed and not d.withdrawn else None
-        late = d.due_at is not None and (
-            finished.date() > d.due_at.date() if finished else not closed and d.due_at.date() < self.as_of.date()
+        due_day = d.due_at.date() if d.due_at else None
+        late = due_day is not None and (
+            finished.date() > due_day if finished else not closed and due_day < self.as_of.date()
         )
         row: dict[str, object] = {
             "code": d.code,
@@ -556,7 +571,7 @@ class _Export:
             "procedure": d.procedure.name,
             "sector": self.sectors.get(d.procedure.sector, d.procedure.sector),
             "unit": self._unit_text(d.unit),
-            "applicant": f"{_SURNAMES[d.serial % 10]} {_MIDDLE_NAMES[d.serial // 10 % 4]} {chr(65 + d.serial % 26)}",
+            "applicant": _fake_name(d.serial),
             "phone": f"000{d.serial:07d}",
             "address": f"Số {d.serial % 300 + 1}, phố Mẫu Thử, TP Hưng Yên",
             "id_card": f"000000{d.serial:06d}",
@@ -573,13 +588,15 @@ class _Export:
             "outcome": _outcome(finished, d.due_at),
         }
         if self.shape.ascii_values:
-            for field in ("unit", "status", "channel", "rating"):
-                row[field] = row[field] and _strip_marks(row[field])
+            for name in ("unit", "status", "channel", "rating"):
+                row[name] = row[name] and _strip_marks(row[name])
         return row
 
     def _status(self, d: _Dossier, closed: bool) -> str:
+        if closed and d.withdrawn:
+            return self.rng.choice(("Đã rút hồ sơ", "Dừng xử lý"))
         if closed:
-            return self.rng.choice(("Đã rút hồ sơ", "Dừng xử lý")) if d.withdrawn else self.shape.finished_status
+            return self.shape.finished_status
         if self.as_of - d.received_at < dt.timedelta(days=3):
             return "Mới tiếp nhận"
         return "Chờ bổ sung" if self.rng.random() < 0.06 else "Đang xử lý"
@@ -669,56 +686,33 @@ def _write_text(path: Path, shape: _Shape, title: list[str], rows: list[dict[str
         path.write_bytes(text.encode(shape.encoding))
 
 
-def _write_xlsx(path: Path, shape: _Shape, title: list[str], rows: list[dict[str, object]], year: int) -> None:
-    workbook = xlsxwriter.Workbook(path)
-    # A fixed creation time keeps the file's bytes the same from run to run.
-    workbook.set_properties({"created": dt.datetime(year + 1, 1, 2, 8, 0)})
-    sheet = workbook.add_worksheet("Danh sách hồ sơ")
-    header_format = workbook.add_format(
-        {"bold": True, "align": "center", "valign": "vcenter", "border": 1, "text_wrap": True}
-    )
-    title_format = workbook.add_format({"bold": True, "align": "center"})
-    moment_format = workbook.add_format({"num_format": "dd/mm/yyyy hh:mm"})
-    day_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
+def _write_xlsx(path: Path, shape: _Shape, title: list[str], rows: list[dict[str, object]]) -> None:
     fields = [field for field, _ in shape.columns]
-    last_column = len(fields) - 1
-    r = 0
-    for line in title:
-        sheet.merge_range(r, 0, r, last_column, line, title_format)
-        r += 1
+    last = len(fields) - 1
+    sheet: list[tuple[int, list[demo_xlsx.Value]]] = [(demo_xlsx.TITLE, [line]) for line in title]
+    merges = [(r, 0, r, last) for r in range(len(title))]
     if title:
-        r += 1
+        sheet.append((demo_xlsx.PLAIN, []))
+    top = len(sheet)
     if shape.date_group:
+        upper = [None if field in _DATE_FIELDS else header for field, header in shape.columns]
+        lower = [header if field in _DATE_FIELDS else "" for field, header in shape.columns]
         first_date = fields.index("received")
-        sheet.merge_range(r, first_date, r, first_date + 2, shape.date_group, header_format)
-        for c, (field, header) in enumerate(shape.columns):
-            if field in _DATE_FIELDS:
-                sheet.write_string(r + 1, c, header, header_format)
-            else:
-                sheet.merge_range(r, c, r + 1, c, header, header_format)
-        r += 2
+        upper[first_date] = shape.date_group
+        sheet += [(demo_xlsx.HEADER, upper), (demo_xlsx.HEADER, lower)]
+        merges.append((top, first_date, top, first_date + 2))
+        merges += [(top, c, top + 1, c) for c, field in enumerate(fields) if field not in _DATE_FIELDS]
     else:
-        for c, (_, header) in enumerate(shape.columns):
-            sheet.write_string(r, c, header, header_format)
-        r += 1
-    due_format = day_format if shape.due_date_only else moment_format
+        sheet.append((demo_xlsx.HEADER, [header for _, header in shape.columns]))
     for row in rows:
-        for c, field in enumerate(fields):
-            value = row.get(field)
-            if value is None:
-                continue
-            if isinstance(value, dt.datetime):
-                if shape.date_format is None:
-                    sheet.write_datetime(r, c, value, due_format if field == "due" else moment_format)
-                else:
-                    sheet.write_string(r, c, _text_cell(shape, field, value))
-            elif isinstance(value, int):
-                sheet.write_number(r, c, value)
-            else:
-                sheet.write_string(r, c, value)
-        r += 1
+        values = [row.get(field) for field in fields]
+        if shape.date_format:
+            values = [
+                _text_cell(shape, field, value) if isinstance(value, dt.datetime) else value
+                for field, value in zip(fields, values, strict=True)
+            ]
+        sheet.append((demo_xlsx.PLAIN, values))
     if shape.totals:
-        sheet.write_string(r, 0, shape.totals, header_format)
-        sheet.write_string(r, last_column, f"{len(rows)} hồ sơ", header_format)
-    sheet.set_column(0, last_column, 18)
-    workbook.close()
+        sheet.append((demo_xlsx.HEADER, [shape.totals] + [None] * (last - 1) + [f"{len(rows)} hồ sơ"]))
+    date_styles = {fields.index("due"): demo_xlsx.DATE} if shape.due_date_only else {}
+    demo_xlsx.write_workbook(path, "Danh sách hồ sơ", sheet, merges, date_styles, column_width=18)

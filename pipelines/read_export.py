@@ -100,9 +100,12 @@ def _utf8_source(path: Path) -> tuple[Path | io.BytesIO, str]:
 
 def _read_csv(path: Path, original_name: str) -> pl.DataFrame:
     source, head_text = _utf8_source(path)
-    head_lines = head_text.splitlines()[:-1] or head_text.splitlines()
-    delimiter = _sniff_delimiter(head_lines)
-    width = max((len(row) for row in csv.reader(head_lines, delimiter=delimiter)), default=0)
+    delimiter = _sniff_delimiter(head_text.splitlines())
+    try:
+        records = csv.reader(io.StringIO(head_text, newline=""), delimiter=delimiter)
+        width = max((len(record) for record in records), default=0)
+    except csv.Error as exc:
+        raise ExportFormatError(f"Tệp «{original_name}» không phải tệp CSV hợp lệ ({exc}).") from exc
     if width == 0:
         raise ExportFormatError(f"Tệp «{original_name}» không có dữ liệu.")
     try:
@@ -113,9 +116,10 @@ def _read_csv(path: Path, original_name: str) -> pl.DataFrame:
             schema={f"c{i}": pl.String for i in range(width)},
             truncate_ragged_lines=True,
             missing_columns="insert",
+            extra_columns="ignore",
             encoding="utf8",
         )
-    except pl.exceptions.ComputeError as exc:
+    except pl.exceptions.PolarsError as exc:
         if "utf-8" in str(exc).lower() or "utf8" in str(exc).lower():
             raise ExportFormatError(
                 f"Tệp «{original_name}» không phải văn bản UTF-8. "

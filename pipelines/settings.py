@@ -8,6 +8,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 SQL_DIR = PROJECT_DIR / "sql"
 DEFAULT_DB_PATH = PROJECT_DIR / "data" / "warehouse" / "tthc.duckdb"
 DEFAULT_RAW_DIR = PROJECT_DIR / "data" / "raw"
+DEFAULT_DEMO_DIR = PROJECT_DIR / "data" / "demo"
 
 
 def catalogue_dir() -> Path:
@@ -20,6 +21,13 @@ def raw_dir_for(db_path: Path) -> Path:
     if Path(db_path).resolve() == DEFAULT_DB_PATH:
         return DEFAULT_RAW_DIR
     return Path(db_path).resolve().parent / "raw"
+
+
+def demo_dir_for(db_path: Path) -> Path:
+    """Where `tthc demo` writes: data/demo/ for the project warehouse, demo/ beside any other."""
+    if Path(db_path).resolve() == DEFAULT_DB_PATH:
+        return DEFAULT_DEMO_DIR
+    return Path(db_path).resolve().parent / "demo"
 
 
 @dataclass(frozen=True)

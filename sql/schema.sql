@@ -57,14 +57,19 @@ create table if not exists ingest_log (
     finished_at timestamp
 );
 
-create table if not exists cat_units (
+-- Catalogue copies are recreated from catalogues/*.csv every time the warehouse opens read-write.
+create or replace table cat_units (
     unit_id varchar, unit_name varchar, unit_level varchar, valid_from date, valid_to date
 );
-create table if not exists cat_sectors (sector_name varchar, sector_group varchar);
-create table if not exists cat_targets (
+create or replace table cat_sectors (sector_name varchar, sector_group varchar);
+create or replace table cat_targets (
     year integer, kpi varchar, sector_group varchar, comparison varchar, target_value double, note varchar
 );
-create table if not exists cat_procedures (
-    procedure_code varchar, procedure_name varchar, sector_name varchar, service_level varchar
+create or replace table cat_procedures (
+    procedure_code varchar,
+    procedure_name varchar,
+    sector_name varchar,
+    service_level varchar,              -- full / partial / none
+    processing_days integer             -- legal time in working days; null = settled on the spot
 );
-create table if not exists cat_days_off (day date, name varchar, source varchar);
+create or replace table cat_days_off (day date, name varchar, source varchar);
