@@ -1,6 +1,7 @@
 """Catalogues (units, sectors, targets, procedures, days off): read from data files, loaded into tables."""
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,8 +51,13 @@ def _parse_optional_date(column: str) -> pl.Expr:
     return pl.col(column).str.strptime(pl.Date, "%Y-%m-%d", strict=True)
 
 
+@functools.cache
+def _official_days_off() -> dict[dt.date, str]:
+    return dict(holidays.country_holidays("VN", years=HOLIDAY_YEARS))
+
+
 def _days_off(extra: pl.DataFrame) -> pl.DataFrame:
-    official = holidays.country_holidays("VN", years=HOLIDAY_YEARS)
+    official = _official_days_off()
     package_days = pl.DataFrame(
         {"day": list(official.keys()), "name": list(official.values())},
         schema={"day": pl.Date, "name": pl.String},

@@ -64,17 +64,16 @@ def ingest_file(
     settings = settings or IngestSettings()
     name = display_name(original_name or path.name)
     started_at = dt.datetime.now()
+    sha = sha256_of(path)
+    if is_loaded(con, sha):
+        return IngestResult(file_name=name, status="duplicate_file")
     try:
         grids = read_grids(path, name, settings)
         sheet_index, grid, header = _first_export_sheet(grids, settings)
     except ExportFormatError as exc:
-        size = path.stat().st_size if path.exists() else 0
-        sha = sha256_of(path) if path.exists() else ""
-        log_failure(con, name, sha, size, exc.message_vi, uploaded_by, is_demo, started_at)
+        log_failure(con, name, sha, path.stat().st_size, exc.message_vi, uploaded_by, is_demo, started_at)
         return IngestResult(file_name=name, status="failed", error_vi=exc.message_vi)
     archived = archive_file(path, name, raw_dir, uploaded_by, is_demo)
-    if is_loaded(con, archived.sha256):
-        return IngestResult(file_name=name, status="duplicate_file")
     normalised = normalise(grid, header, catalogues or load_catalogues(), settings)
     try:
         counts = load_normalised(con, normalised, archived, f"#{sheet_index + 1}", started_at)

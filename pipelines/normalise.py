@@ -13,7 +13,7 @@ from pipelines.parse import (
     channel_code,
     is_withdrawn_status,
     outcome_code,
-    parse_datetime,
+    parse_datetime_series,
     rating_code,
     service_level_code,
     yes_no,
@@ -69,7 +69,7 @@ def _map_unique(frame: pl.DataFrame, column: str, func, dtype) -> pl.Expr:
 
 
 def _data_rows(grid: pl.DataFrame, header: HeaderMatch) -> pl.DataFrame:
-    fields = {f: pl.col(c).str.normalize("NFC").str.strip_chars() for f, c in header.columns.items()}
+    fields = {f: pl.col(c).str.strip_chars() for f, c in header.columns.items()}
     rows = grid.filter(pl.col(SHEET_ROW) > header.header_rows[-1])
     return rows.select(pl.col(SHEET_ROW), *[expr.replace("", None).alias(f) for f, expr in fields.items()])
 
@@ -124,8 +124,13 @@ def _typed(rows: pl.DataFrame, catalogues: Catalogues, settings: IngestSettings)
     optional = ("procedure_code", "finished_at", "channel", "service_level", "rating", "synced", "apology",
                 "outcome_reported")
     rows = rows.with_columns(pl.lit(None, dtype=pl.String).alias(n) for n in optional if n not in present)
+    # NFC on the few distinct values of the stored text columns, not on every cell.
+    rows = rows.with_columns(
+        _map_unique(rows, n, nfc, pl.String).replace("", None).alias(n)
+        for n in ("procedure_code", "procedure_name", "status")
+    ).with_columns(parse_datetime_series(rows[f]).alias(f"{f}_ts") for f in DATE_FIELDS)
     typed = rows.with_columns(
-        *[in_range(parse_datetime(f)).alias(f"{f}_ts") for f in DATE_FIELDS],
+        *[in_range(pl.col(f"{f}_ts")).alias(f"{f}_ts") for f in DATE_FIELDS],
         pl.col("dossier_code").str.to_uppercase().alias("dossier_key"),
         _sector_names(rows, catalogues).alias("sector_name"),
         _map_unique(rows, "status", is_withdrawn_status, pl.Boolean).alias("is_withdrawn"),

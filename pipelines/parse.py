@@ -31,6 +31,24 @@ def parse_datetime(column: str) -> pl.Expr:
     return pl.coalesce([*by_format, from_serial]).dt.round("1s")
 
 
+def parse_datetime_series(text: pl.Series) -> pl.Series:
+    """Same result as parse_datetime, faster on big columns: the formats a sample uses go first, and only
+    the cells they leave unparsed go through every format."""
+    sample = pl.DataFrame({"d": text.drop_nulls().head(2000)})
+    def attempt(date_format: str) -> pl.Expr:
+        return pl.col("d").str.strip_chars().str.strptime(pl.Datetime("us"), date_format, strict=False)
+
+    used = [f for f in DATE_FORMATS if sample.select(attempt(f).is_not_null().any()).item()]
+    frame = pl.DataFrame({"d": text})
+    quick = pl.coalesce([attempt(f) for f in used] or [pl.lit(None, dtype=pl.Datetime("us"))]).dt.round("1s")
+    parsed = frame.select(quick.alias("quick"), pl.col("d"))
+    leftover = parsed["quick"].is_null() & parsed["d"].is_not_null()
+    if not leftover.any():
+        return parsed["quick"]
+    full = parsed.filter(leftover).select(parse_datetime("d"))["d"]
+    return parsed["quick"].scatter(leftover.arg_true(), full)
+
+
 def _has_phrase(key: str, phrases: tuple[str, ...]) -> bool:
     padded = f" {key} "
     return any(f" {p} " in padded for p in phrases)

@@ -13,6 +13,7 @@ from pipelines.parse import (
     is_withdrawn_status,
     outcome_code,
     parse_datetime,
+    parse_datetime_series,
     rating_code,
     service_level_code,
     yes_no,
@@ -155,3 +156,9 @@ def test_unit_key_ignores_prefixes_and_forms(text):
 def test_nfc_is_stable(text):
     assert nfc(unicodedata.normalize("NFD", text)) == nfc(text)
     assert unicodedata.is_normalized("NFC", nfc(text))
+
+
+def test_series_parser_equals_the_expression_on_mixed_columns():
+    texts = ["05/01/2023"] * 2500 + [None, "", "2023-01-05 09:30:00", "44931.5", "31/02/2023", "x", "5/1/2023 7:05"]
+    series = pl.Series("d", texts)
+    assert parse_datetime_series(series).to_list() == pl.DataFrame({"d": series}).select(parse_datetime("d"))["d"].to_list()
