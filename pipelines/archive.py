@@ -39,11 +39,10 @@ def display_name(original_name: str) -> str:
 
 
 def archive_file(
-    path: Path, original_name: str, raw_dir: Path, uploaded_by: str | None, is_demo: bool
+    path: Path, sha: str, original_name: str, raw_dir: Path, uploaded_by: str | None, is_demo: bool
 ) -> ArchivedFile:
     """Copy the file into the archive once; the same bytes twice keep the first manifest entry."""
     raw_dir.mkdir(parents=True, exist_ok=True)
-    sha = sha256_of(path)
     known = {entry.sha256: entry for entry in manifest_entries(raw_dir)}
     if sha in known:
         return known[sha]

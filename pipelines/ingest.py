@@ -73,7 +73,7 @@ def ingest_file(
     except ExportFormatError as exc:
         log_failure(con, name, sha, path.stat().st_size, exc.message_vi, uploaded_by, is_demo, started_at)
         return IngestResult(file_name=name, status="failed", error_vi=exc.message_vi)
-    archived = archive_file(path, name, raw_dir, uploaded_by, is_demo)
+    archived = archive_file(path, sha, name, raw_dir, uploaded_by, is_demo)
     normalised = normalise(grid, header, catalogues or load_catalogues(), settings)
     try:
         counts = load_normalised(con, normalised, archived, f"#{sheet_index + 1}", started_at)

@@ -81,6 +81,7 @@ def load_normalised(
         counts = dict(
             con.execute("select change_kind, count(*) from incoming_classified group by all").fetchall()
         )
+        counts["new"] = incoming.height - sum(counts.values())
         con.unregister("incoming_dossiers")
         rejects = normalised.rejects.with_columns(
             pl.lit(ingest_id, dtype=pl.Int32).alias("ingest_id"),

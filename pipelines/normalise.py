@@ -92,19 +92,37 @@ def _skip_blank_and_totals(
 
 
 def _match_units(rows: pl.DataFrame, catalogues: Catalogues) -> pl.DataFrame:
-    """Unit text → unit_id, choosing among same-named units the one valid on the received date."""
+    """Unit text → unit_id of the unit with that name on the received date (names are reused over time)."""
     keyed = rows.with_columns(_map_unique(rows, "unit", unit_key, pl.String).alias("unit_match_key"))
-    candidates = (
-        keyed.select(SHEET_ROW, "unit_match_key", pl.col("received_at_ts").dt.date().alias("received_date"))
-        .join(catalogues.unit_aliases, left_on="unit_match_key", right_on="match_key")
-        .filter(
-            (pl.col("valid_from").is_null() | (pl.col("valid_from") <= pl.col("received_date")))
-            & (pl.col("valid_to").is_null() | (pl.col("valid_to") >= pl.col("received_date")))
+    aliases = catalogues.unit_aliases
+    shared = aliases["match_key"].is_duplicated()
+    single, reused = aliases.filter(~shared), aliases.filter(shared)
+    received = pl.col("received_at_ts").dt.date()
+
+    def valid(valid_from: pl.Expr, valid_to: pl.Expr) -> pl.Expr:
+        started = valid_from.is_null() | (valid_from <= received)
+        return started & (valid_to.is_null() | (valid_to >= received))
+
+    def lookup(column: str) -> pl.Expr:
+        return pl.col("unit_match_key").replace_strict(
+            single["match_key"], single[column], default=None, return_dtype=single[column].dtype
         )
-        .unique(subset=[SHEET_ROW], keep="first", maintain_order=True)
-        .select(SHEET_ROW, "unit_id")
-    )
-    return keyed.join(candidates, on=SHEET_ROW, how="left").drop("unit_match_key")
+
+    in_force = valid(lookup("valid_from"), lookup("valid_to"))
+    keyed = keyed.with_columns(pl.when(in_force).then(lookup("unit_id")).alias("unit_id"))
+    if reused.height:
+        by_date = (
+            keyed.filter(pl.col("unit_match_key").is_in(reused["match_key"].implode()))
+            .select(SHEET_ROW, "unit_match_key", "received_at_ts")
+            .join(reused, left_on="unit_match_key", right_on="match_key")
+            .filter(valid(pl.col("valid_from"), pl.col("valid_to")))
+            .unique(subset=[SHEET_ROW], keep="first", maintain_order=True)
+            .select(SHEET_ROW, pl.col("unit_id").alias("dated_unit_id"))
+        )
+        keyed = keyed.join(by_date, on=SHEET_ROW, how="left").with_columns(
+            pl.coalesce("unit_id", "dated_unit_id").alias("unit_id")
+        ).drop("dated_unit_id")
+    return keyed.drop("unit_match_key")
 
 
 def _sector_names(rows: pl.DataFrame, catalogues: Catalogues) -> pl.Expr:
@@ -181,11 +199,14 @@ def _reject_message() -> pl.Expr:
 
 def _split_duplicates(valid: pl.DataFrame, fields: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, int]:
     """Exact duplicate rows count once; among conflicting ones the last row wins, the others are rejected."""
+    repeated = valid["dossier_key"].is_duplicated()
+    if not repeated.any():
+        return valid, valid.clear().with_columns(pl.lit(None, dtype=pl.String).alias("reason_code")), 0
     content = ["dossier_key", *(f for f in fields if f != "dossier_code")]
-    unique_rows = valid.unique(subset=content, keep="last", maintain_order=True)
-    n_exact = valid.height - unique_rows.height
+    unique_rows = valid.filter(repeated).unique(subset=content, keep="last", maintain_order=True)
+    n_exact = int(repeated.sum()) - unique_rows.height
     is_last = pl.col(SHEET_ROW) == pl.col(SHEET_ROW).max().over("dossier_key")
-    winners = unique_rows.filter(is_last)
+    winners = pl.concat([valid.filter(~repeated), unique_rows.filter(is_last)])
     losers = unique_rows.filter(~is_last).with_columns(pl.lit("duplicate_conflict").alias("reason_code"))
     return winners, losers, n_exact
 

@@ -1,13 +1,14 @@
--- Compare each incoming dossier with the stored version: the version from the latest as-of date wins,
--- and on equal as-of dates the later upload wins (ingest ids only grow, so the incoming one).
+-- Compare each incoming dossier that is already stored with its stored version: the version from the
+-- latest as-of date wins; on equal as-of dates the later upload (the incoming one) wins.
+-- Incoming dossiers not listed here are new.
 create or replace temp table incoming_classified as
 with
 incoming as (select * from incoming_dossiers),
 stored as (select * from dossiers),
 compared as (
     select
-        incoming.*,
-        stored.dossier_code is null as is_new,
+        incoming.dossier_code,
+        incoming.as_of_date,
         stored.as_of_date as stored_as_of_date,
         (
             incoming.procedure_code is not distinct from stored.procedure_code
@@ -27,12 +28,11 @@ compared as (
             and incoming.outcome_reported is not distinct from stored.outcome_reported
         ) as is_same_content
     from incoming
-    left join stored on incoming.dossier_code = stored.dossier_code
+    inner join stored on incoming.dossier_code = stored.dossier_code
 )
 select
-    compared.*,
+    dossier_code,
     case
-        when is_new then 'new'
         when as_of_date < stored_as_of_date then 'older'
         when as_of_date = stored_as_of_date and is_same_content then 'unchanged'
         when is_same_content then 'refreshed'

@@ -226,3 +226,19 @@ def test_rebuild_after_catalogue_fix_brings_rejected_rows_in(db, tmp_path, monke
     [result] = rebuild(db)
     assert (result.n_new, result.n_rejected) == (2, 0)
     assert query(db, "select count(*) from rejects") == [(0,)]
+
+
+def test_a_reused_unit_name_maps_to_the_unit_in_force_on_the_received_date(db, tmp_path, monkeypatch):
+    catalogues = tmp_path / "catalogues"
+    catalogues.mkdir()
+    for source in __import__("pathlib").Path("catalogues").glob("*.csv"):
+        (catalogues / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    units = (catalogues / "units.csv").read_text(encoding="utf-8").replace(
+        "p_le_loi,Phường Lê Lợi,ward,,,", "p_le_loi,Phường Lê Lợi,ward,,,2024-12-31")
+    (catalogues / "units.csv").write_text(units + "p_le_loi_2025,Phường Lê Lợi,ward,,2025-01-01,\n", encoding="utf-8")
+    monkeypatch.setenv("TTHC_CATALOGUES", str(catalogues))
+    rows = [row("OLD-1", received="03/06/2024 08:00", due="", finished=""),
+            row("NEW-1", received="03/06/2025 08:00", due="", finished="")]
+    ingest_files(db, [write_csv(tmp_path / "t.csv", rows)])
+    assert query(db, "select dossier_code, unit_id from dossiers order by 1") == [
+        ("NEW-1", "p_le_loi_2025"), ("OLD-1", "p_le_loi")]
