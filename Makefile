@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser run test lint bench demo
+.PHONY: install browser run test lint bench demo screenshots
 
 install: $(VENV)/.installed
 
@@ -26,5 +26,15 @@ test: install browser
 lint: install
 	$(VENV)/bin/ruff check .
 
+# Benchmarks are run by hand (minutes each); figures go into bench/README.md.
 bench: install
-	$(PY) bench/run_all.py
+	$(PY) -m bench.bench_ingest
+	$(PY) -m bench.bench_kpi
+	$(PY) -m bench.load_viewers
+
+# README screenshots from the real app (demo year) in headless Chromium.
+screenshots: install browser
+	$(PY) -m scripts.screenshots
+
+demo: install
+	$(VENV)/bin/tthc demo

@@ -6,7 +6,10 @@ import sys
 
 from pipelines.errors import TthcError
 
-COMMAND_MODULES = ("pipelines.cli_ingest", "pipelines.cli_user", "pipelines.cli_serve")
+COMMAND_MODULES = (
+    "pipelines.cli_ingest", "pipelines.cli_user", "pipelines.cli_serve", "pipelines.cli_kpi",
+    "pipelines.cli_demo",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

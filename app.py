@@ -1,0 +1,38 @@
+"""Bảng điều khiển TTHC: the page list, the first run, the demo banner and the shared sidebar filters."""
+
+import streamlit as st
+
+from pipelines.errors import TthcError
+from ui import db, filters
+
+st.set_page_config(page_title="Kết quả giải quyết TTHC — TP Hưng Yên", page_icon="🏛️", layout="wide")
+
+navigation = st.navigation([
+    st.Page("app_pages/01_tong_quan.py", title="Tổng quan", icon=":material/dashboard:", default=True),
+    st.Page("app_pages/02_linh_vuc.py", title="Lĩnh vực", icon=":material/category:", url_path="linh_vuc"),
+    st.Page("app_pages/03_don_vi.py", title="Đơn vị", icon=":material/apartment:", url_path="don_vi"),
+    st.Page("app_pages/04_ho_so.py", title="Hồ sơ", icon=":material/description:", url_path="ho_so"),
+    st.Page("app_pages/05_bao_cao.py", title="Báo cáo", icon=":material/summarize:", url_path="bao_cao"),
+    st.Page("app_pages/06_tai_len.py", title="Tải lên", icon=":material/upload_file:", url_path="tai_len"),
+    st.Page("app_pages/07_du_lieu.py", title="Dữ liệu", icon=":material/fact_check:", url_path="du_lieu"),
+])
+
+try:
+    if db.data_version() == 0:  # nothing was ever loaded: the demo year rather than empty pages
+        with st.status("Kho dữ liệu trống: đang tạo và nạp dữ liệu minh họa năm 2023…") as status:
+            progress = st.progress(0.0)
+            db.load_demo_year(lambda share, text: progress.progress(share, text=text))
+            status.update(label="Đã nạp dữ liệu minh họa năm 2023.", state="complete", expanded=False)
+    is_demo = db.warehouse_state()["is_demo"].item()
+except TthcError as exc:  # e.g. the warehouse held by a `tthc` command: say so instead of a traceback
+    st.error(exc.message_vi)
+    st.stop()
+
+if is_demo:
+    st.warning(
+        "**Dữ liệu minh họa** — các số liệu đang hiển thị được sinh ngẫu nhiên để giới thiệu bảng điều "
+        "khiển. Tải tệp xuất thật lên ở trang «Tải lên»: dữ liệu minh họa sẽ được thay thế.",
+        icon=":material/science:",
+    )
+filters.sidebar(db.available_periods())
+navigation.run()

@@ -1,0 +1,26 @@
+"""Tổng quan: each KPI against the year's target, the monthly trend, volumes by channel."""
+
+import streamlit as st
+
+from pipelines.periods import parse_period, previous_period
+from ui import charts, db, filters, tiles
+
+scope = filters.current()
+st.title("Tổng quan kết quả giải quyết TTHC")
+st.caption(f"{scope.period.title_vi}. Δ: so với {previous_period(scope.period).label_vi.lower()}.")
+
+targets = db.targets_status(*scope.scope)
+compare_total = db.kpi_compare("total", *scope.scope)
+tiles.show(tiles.target_tiles(targets, compare_total, db.kpi_compare("sector_group", *scope.scope),
+                              scope.sector_group))
+tiles.show(tiles.volume_tiles(compare_total))
+
+year = parse_period(str(scope.period.to_date.year))
+trend = db.monthly_trend(year.from_date, year.to_date, scope.sector_group, scope.unit_level)
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(f"Tỷ lệ đúng hạn và trước hạn theo tháng, {year.label_vi.lower()}")
+    st.plotly_chart(charts.rate_trend(trend, targets), width="stretch")
+with right:
+    st.subheader("Hồ sơ tiếp nhận theo hình thức nộp")
+    st.plotly_chart(charts.channel_bars(trend), width="stretch")

@@ -1,0 +1,47 @@
+"""Lĩnh vực: the focus groups, then every lĩnh vực; drill group → unit → its dossiers, with a breadcrumb."""
+
+import streamlit as st
+
+from pipelines.labels import SECTOR_GROUP_LABELS_VI as GROUPS
+from ui import charts, db, drill, filters, tables, widgets
+from ui import format as fmt
+
+scope = filters.current()
+start, end = scope.period.from_date, scope.period.to_date
+here = drill.from_params(st.query_params, GROUPS)
+st.title("Kết quả theo lĩnh vực")
+st.caption(scope.period.title_vi)
+
+units = db.kpi_table("unit", start, end, here.group, scope.unit_level) if here.group else None
+unit_names = tables.unit_names(units) if units is not None else {}
+widgets.breadcrumb(drill.crumbs(here, GROUPS, unit_names.get(here.unit_id)))
+
+if here.level == "groups":
+    groups = tables.with_group_labels(db.kpi_table("sector_group", *scope.scope))
+    st.subheader("Trước hạn, đúng hạn, quá hạn theo nhóm lĩnh vực")
+    st.caption("Chọn một nhóm trên biểu đồ hoặc trong bảng để xem từng đơn vị.")
+    bars = charts.outcome_bars(groups, "label", "key")
+    chosen = widgets.pick(bars, tables.group_rows(groups), groups["key"], key=f"groups_{scope.period.name}")
+    if chosen:
+        widgets.go_to(drill.into(here, chosen))
+    st.subheader("Mức độ hài lòng của các lĩnh vực trọng tâm")
+    focus = tables.own_group_targets(db.targets_status(*scope.scope), "satisfaction_rate")
+    st.plotly_chart(charts.target_bars(focus, "label"))
+    st.subheader("Tất cả lĩnh vực")
+    widgets.table(tables.sector_rows(db.kpi_table("sector", *scope.scope)))
+elif here.level == "units":
+    st.subheader(f"{GROUPS[here.group]}: kết quả theo đơn vị")
+    st.caption("Chọn một đơn vị để xem danh sách hồ sơ.")
+    bars = charts.outcome_bars(units, "key", "unit_id")
+    chosen = widgets.pick(bars, tables.unit_rows(units), units["unit_id"],
+                          key=f"units_{here.group}_{scope.period.name}")
+    if chosen:
+        widgets.go_to(drill.into(here, chosen))
+else:
+    dossiers = tables.dossiers(db.dossier_list(start, end, here.group, None, here.unit_id, None))
+    st.subheader(f"Hồ sơ {GROUPS[here.group].lower()} của {unit_names.get(here.unit_id, here.unit_id)}")
+    st.caption(f"{fmt.number(dossiers.height)} hồ sơ được tính trong kỳ, quá hạn nhiều ngày nhất trước.")
+    widgets.dossier_table(dossiers)
+    st.page_link("app_pages/04_ho_so.py", label="Lọc, phân trang và tải danh sách ở trang Hồ sơ",
+                 icon=":material/open_in_new:",
+                 query_params={"ky": scope.period.name, "nhom": here.group, "don_vi": here.unit_id})

@@ -1,0 +1,290 @@
+"""KPI layer benchmark (run by hand, not a test): the queries a dashboard page runs, on 10,000,000 dossiers.
+
+    python bench/bench_kpi.py [--rows 10000000] [--runs 5] [--keep]
+
+Generates the dossiers straight in DuckDB (six years, every unit of catalogues/units.csv, a sector mix
+like a city's: mostly hộ tịch and chứng thực at ward/commune level), rebuilds the aggregates as an ingest
+does, then times each page query through pipelines.kpi (median of --runs) next to the same aggregation
+in pandas over the same rows held in memory. The warehouse goes to bench/out/kpi_<rows>.duckdb.
+"""
+
+import argparse
+import datetime as dt
+import platform
+import statistics
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from pipelines import kpi, periods
+from pipelines.warehouse import connect, refresh_aggregates, transaction
+
+OUT = Path(__file__).parent / "out"
+FIRST_DAY, N_DAYS = dt.date(2020, 1, 1), 6 * 365 + 2  # 2020-01-01 … 2025-12-31
+PERIOD = periods.parse_period("BC-2025-Q3")  # an official quarter: 15/06/2025 – 14/09/2025
+YEAR_PERIOD = periods.parse_period("2025")
+
+# Lĩnh vực handled by each city-level unit, with relative volumes; wards and communes share one mix.
+CITY_SECTORS = {
+    "tnmt": [("Môi trường", 2), ("Tài nguyên nước", 1), ("Đất đai", 3)],
+    "qldt": [("Xây dựng", 6), ("Quy hoạch xây dựng", 2), ("Kiến trúc", 1), ("Nhà ở", 2)],
+    "tckh": [("Thành lập và hoạt động của hộ kinh doanh", 8), ("Thành lập và hoạt động của hợp tác xã", 1),
+             ("Đầu tư tại Việt Nam", 1), ("Đăng ký kinh doanh", 2)],
+    "tp": [("Hộ tịch", 4), ("Chứng thực", 6)],
+    "ldtbxh": [("Lao động - Thương binh và Xã hội", 3), ("Bảo trợ xã hội", 4), ("Người có công", 2)],
+    "vhtt": [("Văn hóa", 2)],
+    "gddt": [("Giáo dục và Đào tạo", 2)],
+    "yte": [("Y tế", 2)],
+    "noivu": [("Nội vụ", 2)],
+    "kinhte": [("Nông nghiệp", 1), ("Lưu thông hàng hóa trong nước", 2), ("Thương mại", 1)],
+    "thanhtra": [("Giải quyết khiếu nại", 1)],
+    "vpdkdd": [("Đất đai", 25), ("Đo đạc, bản đồ và thông tin địa lý", 3)],
+}
+LOCAL_SECTORS = [("Chứng thực", 40), ("Hộ tịch", 30), ("Đất đai", 3), ("Lao động - Thương binh và Xã hội", 3),
+                 ("Bảo trợ xã hội", 4), ("Người có công", 2), ("Xây dựng", 1), ("Văn hóa", 1)]
+# Days allowed to settle a dossier, by sector group; hộ tịch and chứng thực are often settled on the spot.
+DUE_DAYS = {"land": (10, 30), "construction": (7, 20), "investment": (3, 10), "other": (1, 10)}
+
+GENERATE_SQL = """
+insert into dossiers
+with
+draws as (
+    select
+        i,
+        pair.unit_id,
+        pair.sector_name,
+        pair.sector_group,
+        pair.min_due_days,
+        pair.max_due_days,
+        pair.is_on_the_spot,
+        [(hash(i, k) % 1000003) / 1000003.0 for k in range(12)] as u
+    from range($n_rows) as r(i)
+    cross join slots
+    join pairs as pair on pair.pair_id = slots.pair_ids[cast(1 + hash(i, 'pair') % len(slots.pair_ids) as bigint)]
+),
+dated as (
+    select
+        *,
+        $first_day::timestamp + to_days(floor(u[1] * $n_days)::integer)
+            + to_minutes(420 + floor(u[2] * 600)::integer) as received_at,
+        case
+            when is_on_the_spot and u[3] < 0.4 then null
+            else min_due_days + floor(u[3] * (max_due_days - min_due_days + 1))::integer
+        end as due_days,
+        u[8] < 0.01 as is_withdrawn
+    from draws
+),
+outcomes as (
+    select
+        *,
+        cast(received_at as date) + coalesce(due_days, 0) as due_date,
+        case
+            when is_withdrawn then null
+            when received_at >= $recent_day::timestamp and u[5] < 0.5 then null
+            when u[4] < 0.70 then cast(received_at as date) + floor(coalesce(due_days, 0) * u[6])::integer
+            when u[4] < 0.92 then cast(received_at as date) + coalesce(due_days, 0)
+            when u[4] < 0.995 then cast(received_at as date) + coalesce(due_days, 0) + 1 + floor(u[6] * 10)::integer
+        end as finished_date
+    from dated
+)
+select
+    'HS' || i as dossier_code,
+    null as procedure_code,
+    null as procedure_name,
+    sector_name,
+    unit_id,
+    received_at,
+    case when due_days is not null then due_date + time '17:00' end as due_at,
+    case when finished_date is not null then greatest(finished_date + time '10:00', received_at) end as finished_at,
+    case when is_withdrawn then 'Đã rút hồ sơ' when finished_date is null then 'Đang xử lý' else 'Đã trả kết quả' end,
+    is_withdrawn,
+    case when u[7] < 0.40 then 'online' when u[7] < 0.95 then 'in_person' else 'postal' end as channel,
+    case when u[9] < 0.30 then 'full' when u[9] < 0.50 then 'partial' else 'none' end as service_level,
+    case
+        when finished_date is null or u[10] >= 0.30 then null
+        when u[11] < 0.50 then 'very_satisfied'
+        when u[11] < 0.87 then 'satisfied'
+        when u[11] < 0.95 then 'neutral'
+        else 'unsatisfied'
+    end as rating,
+    u[12] < 0.98 as is_synced,
+    finished_date > due_date and u[11] < 0.6 as has_apology,
+    null as outcome_reported,
+    $last_day::date as as_of_date,
+    1 as ingest_id,
+    i as source_row
+from outcomes
+"""
+
+
+def generate(con: duckdb.DuckDBPyConnection, n_rows: int) -> None:
+    units = con.execute("select unit_id, unit_level from cat_units").fetchall()
+    groups = dict(con.execute("select sector_name, sector_group from cat_sectors").fetchall())
+    pairs, slots = [], []
+    for unit_id, level in units:
+        for sector, weight in CITY_SECTORS[unit_id] if level == "city" else LOCAL_SECTORS:
+            group = groups.get(sector, "other")
+            min_due, max_due = DUE_DAYS[group]
+            pairs.append((len(pairs), unit_id, sector, group, min_due, max_due, sector in ("Hộ tịch", "Chứng thực")))
+            slots.extend([len(pairs) - 1] * weight)
+    con.execute(
+        "create temp table pairs (pair_id integer, unit_id varchar, sector_name varchar, sector_group varchar, "
+        "min_due_days integer, max_due_days integer, is_on_the_spot boolean)"
+    )
+    con.executemany("insert into pairs values (?, ?, ?, ?, ?, ?, ?)", pairs)
+    con.execute("create temp table slots as select ?::integer[] as pair_ids", [slots])
+    last_day = FIRST_DAY + dt.timedelta(days=N_DAYS - 1)
+    con.execute(
+        GENERATE_SQL,
+        {
+            "n_rows": n_rows, "first_day": FIRST_DAY, "n_days": N_DAYS, "last_day": last_day,
+            "recent_day": last_day - dt.timedelta(days=45),
+        },
+    )
+
+
+def median_ms(function: Callable[[], object], runs: int) -> float:
+    function()  # warm-up: caches, first plan
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings) * 1000
+
+
+# The same aggregations in pandas, from the dossier rows (DOMAIN.md definitions, as kpi_dossiers_in_period).
+def pandas_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute(
+        "select unit_id, unit_level, sector_name, sector_group, received_date, due_date, finished_date, "
+        "is_withdrawn, channel = 'online' as is_online, is_full_online_offered, is_rated, is_satisfied "
+        "from int_dossier_flags"
+    ).fetch_df()
+
+
+def pandas_counts(frame: pd.DataFrame, start: dt.date, end: dt.date, keys: list[str]) -> pd.DataFrame:
+    start, end = np.datetime64(start), np.datetime64(end)
+    received, finished, due = frame["received_date"], frame["finished_date"], frame["due_date"]
+    active = ~frame["is_withdrawn"]
+    finished_by_end = active & (finished <= end)
+    flags = pd.DataFrame({
+        "n_received": received.between(start, end),
+        "n_received_online": received.between(start, end) & frame["is_online"],
+        "n_withdrawn": received.between(start, end) & frame["is_withdrawn"],
+        "n_carried_over": active & (received < start) & ~(finished < start),
+        "n_resolved": finished_by_end & (finished >= start),
+        "n_early": finished_by_end & (finished >= start) & (finished < due),
+        "n_on_time": finished_by_end & (finished >= start) & ((finished == due) | due.isna()),
+        "n_late": finished_by_end & (finished >= start) & (finished > due),
+        "n_pending": active & (received <= end) & ~(finished <= end),
+        "n_pending_overdue": active & (received <= end) & ~(finished <= end) & (due < end),
+        "n_rated": finished_by_end & (finished >= start) & frame["is_rated"],
+        "n_satisfied": finished_by_end & (finished >= start) & frame["is_satisfied"],
+    })
+    flags[keys] = frame[keys]
+    counts = flags.groupby(keys, observed=True).sum()
+    counts["on_time_rate"] = (counts["n_early"] + counts["n_on_time"]) / counts["n_resolved"]
+    counts["early_rate"] = counts["n_early"] / counts["n_resolved"]
+    counts["satisfaction_rate"] = counts["n_satisfied"] / counts["n_rated"]
+    return counts
+
+
+def pandas_queries(frame: pd.DataFrame) -> dict[str, Callable[[], object]]:
+    frame = frame.assign(all="all", block=np.where(frame["unit_level"] == "city", "city", "ward_commune"))
+    previous, year_ago = periods.previous_period(PERIOD), periods.year_earlier(PERIOD)
+    months = periods.available_periods(YEAR_PERIOD.from_date, YEAR_PERIOD.to_date)
+    months = [p for p in months if p.kind == "month"]
+
+    def ranking():
+        current = pandas_counts(frame, PERIOD.from_date, PERIOD.to_date, ["unit_id"])
+        before = pandas_counts(frame, previous.from_date, previous.to_date, ["unit_id"])
+        order = ["on_time_rate", "early_rate", "n_resolved"]
+        return current.sort_values(order, ascending=False), before.sort_values(order, ascending=False)
+
+    return {
+        "KPI totals + Δ (3 periods)": lambda: [
+            pandas_counts(frame, p.from_date, p.to_date, ["all"]) for p in (PERIOD, previous, year_ago)
+        ],
+        "by sector group": lambda: pandas_counts(frame, PERIOD.from_date, PERIOD.to_date, ["sector_group"]),
+        "by unit + ranking": ranking,
+        "monthly trend (12 months)": lambda: [pandas_counts(frame, p.from_date, p.to_date, ["all"]) for p in months],
+        "Biểu 06": lambda: pandas_counts(frame, PERIOD.from_date, PERIOD.to_date, ["block", "sector_name"]),
+    }
+
+
+def duckdb_queries(con: duckdb.DuckDBPyConnection) -> dict[str, Callable[[], object]]:
+    start, end = PERIOD.from_date, PERIOD.to_date
+    return {
+        "KPI totals + Δ (3 periods)": lambda: kpi.kpi_compare(con, "total", start, end),
+        "targets status": lambda: kpi.targets_status(con, start, end),
+        "by sector group": lambda: kpi.kpi_table(con, "sector_group", start, end),
+        "by unit + ranking": lambda: kpi.unit_ranking(con, start, end),
+        "focus groups by unit": lambda: kpi.focus_by_unit(con, start, end),
+        "monthly trend (12 months)": lambda: kpi.monthly_trend(con, YEAR_PERIOD.from_date, YEAR_PERIOD.to_date),
+        "Biểu 06": lambda: kpi.report_table(con, start, end),
+        "late dossiers of one ward (list)": lambda: kpi.dossier_list(
+            con, start, end, unit_id="p_le_loi", outcomes=["late", "pending_overdue"]
+        ),
+    }
+
+
+def machine() -> str:
+    model = next(
+        (line.split(":", 1)[1].strip() for line in subprocess.run(
+            ["lscpu"], capture_output=True, text=True, check=False
+        ).stdout.splitlines() if line.startswith("Model name")),
+        platform.processor(),
+    )
+    n_cpus = subprocess.run(["nproc"], capture_output=True, text=True, check=False).stdout.strip()
+    memory_gib = Path("/proc/meminfo").read_text().split()[1]
+    return f"{n_cpus} cores ({model}), {int(memory_gib) / 1024 / 1024:.0f} GiB, duckdb {duckdb.__version__}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", action="store_true", help="reuse the warehouse generated by an earlier run")
+    args = parser.parse_args()
+
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"kpi_{args.rows}.duckdb"
+    print(f"Machine: {machine()}")
+    if not (args.keep and path.exists()):
+        path.unlink(missing_ok=True)
+        con = connect(path)
+        start = time.perf_counter()
+        with transaction(con):
+            generate(con, args.rows)
+        print(f"Generated {args.rows:,} dossiers in {time.perf_counter() - start:.1f} s")
+        con.close()
+    con = connect(path)  # read-write: rebuilds the views and the aggregates, as the app does
+    rebuilds = []
+    for _ in range(3):
+        start = time.perf_counter()
+        with transaction(con):
+            refresh_aggregates(con)
+        rebuilds.append(time.perf_counter() - start)
+    n_agg_rows = con.execute("select count(*) from agg_daily_counts").fetchall()[0][0]
+    print(f"Aggregates rebuilt (median of 3): {statistics.median(rebuilds):.2f} s, "
+          f"agg_daily_counts: {n_agg_rows:,} rows")
+
+    print(f"\nPeriod {PERIOD.name} ({PERIOD.dates_vi}); median of {args.runs} runs")
+    duck = {name: median_ms(query, args.runs) for name, query in duckdb_queries(con).items()}
+    frame = pandas_frame(con)
+    panda = {name: median_ms(query, args.runs) for name, query in pandas_queries(frame).items()}
+    print(f"{'page query':36} {'DuckDB (ms)':>12} {'pandas (ms)':>12} {'ratio':>8}")
+    for name, ms in duck.items():
+        reference = panda.get(name)
+        ratio = f"{reference / ms:7.0f}×" if reference else ""
+        reference_text = f"{reference:12.0f}" if reference else f"{'':12}"
+        print(f"{name:36} {ms:12.1f} {reference_text} {ratio:>8}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+"""`tthc kpi` (KPI table for a period) and `tthc report` (Biểu số 06/VPCP/KSTT as .xlsx)."""
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import polars as pl
+
+from pipelines import kpi, periods
+from pipelines.errors import UnknownPeriodError
+from pipelines.labels import (
+    KPI_LABELS_VI,
+    SECTOR_GROUP_LABELS_VI,
+    TOTAL_LABEL_VI,
+    UNIT_LEVEL_LABELS_VI,
+    format_count_vi,
+    format_rate_vi,
+)
+from pipelines.report_xlsx import write_bieu_06
+from pipelines.settings import DEFAULT_DB_PATH
+from pipelines.warehouse import connect
+
+# The machine-readable fields of `tthc kpi`, in order, and the kpi_by_dimension column of each.
+FIELDS = {
+    "key": "key",
+    "received": "n_received",
+    "carried_over": "n_carried_over",
+    "resolved": "n_resolved",
+    "early": "n_early",
+    "on_time": "n_on_time",
+    "late": "n_late",
+    "pending": "n_pending",
+    "pending_overdue": "n_pending_overdue",
+    "withdrawn": "n_withdrawn",
+    "on_time_rate": "on_time_rate",
+    "early_rate": "early_rate",
+    "online_rate": "online_rate",
+    "online_full_rate": "online_full_rate",
+    "satisfaction_rate": "satisfaction_rate",
+    "progress_rate_766": "progress_rate_766",
+}
+RATE_DECIMALS = 4
+KEY_HEADERS_VI = {
+    "total": "Phạm vi",
+    "sector": "Lĩnh vực",
+    "sector_group": "Nhóm lĩnh vực",
+    "unit": "Đơn vị",
+    "unit_level": "Cấp đơn vị",
+    "month": "Tháng",
+}
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày «{text}» phải có dạng YYYY-MM-DD") from None
+
+
+def _period(args: argparse.Namespace) -> periods.Period:
+    if args.period is not None:
+        if args.to_date is not None:
+            raise UnknownPeriodError("Dùng --period, hoặc --from cùng --to, không dùng cả hai.")
+        return periods.parse_period(args.period)
+    if args.to_date is None:
+        raise UnknownPeriodError("Thiếu --to: --from cần đi cùng --to (YYYY-MM-DD).")
+    return periods.custom_period(args.from_date, args.to_date)
+
+
+def _is_rate(field: str) -> bool:
+    return not FIELDS[field].startswith("n_") and field != "key"
+
+
+def _rounded(rate: float | None) -> float | None:
+    return None if rate is None else round(rate, RATE_DECIMALS)
+
+
+def _machine_rows(table: pl.DataFrame) -> list[dict[str, object]]:
+    """Rates rounded to 4 decimals, None when undefined."""
+    return [
+        {
+            field: _rounded(row[column]) if _is_rate(field) else row[column]
+            for field, column in FIELDS.items()
+        }
+        for row in table.iter_rows(named=True)
+    ]
+
+
+def _write_csv(table: pl.DataFrame) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(FIELDS)
+    for row in _machine_rows(table):
+        writer.writerow(
+            ("" if value is None else f"{value:.{RATE_DECIMALS}f}") if _is_rate(field) else value
+            for field, value in row.items()
+        )
+
+
+def _write_json(table: pl.DataFrame) -> None:
+    print(json.dumps(_machine_rows(table), ensure_ascii=False, indent=2))
+
+
+def _key_vi(by: str, key: str) -> str:
+    if by == "total":
+        return TOTAL_LABEL_VI
+    if by == "sector_group":
+        return SECTOR_GROUP_LABELS_VI.get(key, key)
+    if by == "unit_level":
+        return UNIT_LEVEL_LABELS_VI.get(key, key)
+    if by == "month":
+        year, month = key.split("-")
+        return f"{month}/{year}"
+    return key
+
+
+def _write_table(table: pl.DataFrame, by: str, period: periods.Period) -> None:
+    columns = list(FIELDS.values())[1:]
+    headers = [KEY_HEADERS_VI[by], *(KPI_LABELS_VI[column] for column in columns)]
+    body = [
+        [
+            _key_vi(by, row["key"]),
+            *(
+                format_count_vi(row[column]) if column.startswith("n_") else format_rate_vi(row[column])
+                for column in columns
+            ),
+        ]
+        for row in table.iter_rows(named=True)
+    ]
+    widths = [max(len(line[i]) for line in [headers, *body]) for i in range(len(headers))]
+    print(period.title_vi)
+    for line in [headers, *body]:
+        numbers = (cell.rjust(width) for cell, width in zip(line[1:], widths[1:], strict=True))
+        print("  ".join([line[0].ljust(widths[0]), *numbers]).rstrip())
+
+
+def run_kpi(args: argparse.Namespace) -> int:
+    period = _period(args)
+    con = connect(args.db, read_only=True)
+    try:
+        table = kpi.kpi_table(con, args.by, period.from_date, period.to_date)
+    finally:
+        con.close()
+    if args.format == "csv":
+        _write_csv(table)
+    elif args.format == "json":
+        _write_json(table)
+    else:
+        _write_table(table, args.by, period)
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    period = periods.parse_period(args.period)
+    con = connect(args.db, read_only=True)
+    try:
+        summary = kpi.report_table(con, period.from_date, period.to_date)
+        units = kpi.kpi_table(con, "unit", period.from_date, period.to_date)
+        unit_tables = [
+            (unit["key"], kpi.report_table(con, period.from_date, period.to_date, unit["unit_id"]))
+            for unit in units.iter_rows(named=True)
+        ]
+    finally:
+        con.close()
+    write_bieu_06(args.out, period, summary, unit_tables)
+    print(f"Đã ghi {args.out}: Biểu số 06/VPCP/KSTT, {period.title_vi}, {len(unit_tables)} đơn vị.")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    kpi_parser = subparsers.add_parser(
+        "kpi",
+        help="bảng chỉ tiêu của một kỳ",
+        description="Chỉ tiêu giải quyết hồ sơ TTHC của một kỳ, theo nhóm chọn bằng --by.",
+    )
+    kpi_parser.add_argument("--db", type=Path, default=DEFAULT_DB_PATH, help="tệp kho dữ liệu DuckDB")
+    kpi_parser.add_argument("--by", required=True, choices=kpi.DIMENSIONS, help="nhóm theo")
+    when = kpi_parser.add_mutually_exclusive_group(required=True)
+    when.add_argument("--period", help=f"tên kỳ: {periods.VALID_FORMS_VI}")
+    when.add_argument("--from", dest="from_date", type=_iso_date, help="ngày đầu kỳ, YYYY-MM-DD (cùng --to)")
+    kpi_parser.add_argument("--to", dest="to_date", type=_iso_date, help="ngày cuối kỳ, YYYY-MM-DD")
+    kpi_parser.add_argument(
+        "--format", choices=("csv", "json", "table"), default="table",
+        help="table: bảng căn cột, tiêu đề tiếng Việt; csv, json: cho máy đọc, tỷ lệ là phân số 0–1",
+    )
+    kpi_parser.set_defaults(run=run_kpi)
+
+    report_parser = subparsers.add_parser(
+        "report",
+        help="Biểu số 06/VPCP/KSTT của một kỳ, ra tệp .xlsx",
+        description="Biểu số 06/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): trang tổng hợp, một trang mỗi đơn vị.",
+    )
+    report_parser.add_argument("--period", required=True, help=f"tên kỳ: {periods.VALID_FORMS_VI}")
+    report_parser.add_argument("--db", type=Path, default=DEFAULT_DB_PATH, help="tệp kho dữ liệu DuckDB")
+    report_parser.add_argument("--out", type=Path, required=True, help="tệp .xlsx sẽ ghi")
+    report_parser.set_defaults(run=run_report)

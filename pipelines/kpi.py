@@ -1,0 +1,147 @@
+"""The KPI API the pages and the CLI call. Each function runs one view or macro of sql/ with bound
+parameters and returns a polars DataFrame; the definitions live in the SQL, not here.
+
+Dates are `datetime.date`, periods inclusive. Filters left as None mean all.
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+
+import duckdb
+import polars as pl
+
+from pipelines import periods
+
+DIMENSIONS = ("total", "sector", "sector_group", "unit", "unit_level", "month")
+
+
+def _select(con: duckdb.DuckDBPyConnection, macro: str, params: Sequence[object]) -> pl.DataFrame:
+    placeholders = ", ".join("?" for _ in params)
+    cursor = con.cursor()
+    try:
+        return cursor.sql(f"select * from {macro}({placeholders})", params=list(params)).pl()
+    finally:
+        cursor.close()
+
+
+def kpi_table(
+    con: duckdb.DuckDBPyConnection,
+    by: str,
+    from_date: dt.date,
+    to_date: dt.date,
+    sector_group: str | None = None,
+    unit_level: str | None = None,
+    unit_id: str | None = None,
+) -> pl.DataFrame:
+    """kpi_by_dimension: counts and rates per key of `by` (one of DIMENSIONS)."""
+    if by not in DIMENSIONS:
+        raise ValueError(f"by must be one of {DIMENSIONS}, not {by!r}")
+    return _select(con, "kpi_by_dimension", [by, from_date, to_date, sector_group, unit_level, unit_id])
+
+
+def monthly_trend(
+    con: duckdb.DuckDBPyConnection,
+    from_date: dt.date,
+    to_date: dt.date,
+    sector_group: str | None = None,
+    unit_level: str | None = None,
+    unit_id: str | None = None,
+) -> pl.DataFrame:
+    """One row per calendar month of the period (clipped to it), every month listed."""
+    return kpi_table(con, "month", from_date, to_date, sector_group, unit_level, unit_id)
+
+
+def focus_by_unit(
+    con: duckdb.DuckDBPyConnection, from_date: dt.date, to_date: dt.date, unit_level: str | None = None
+) -> pl.DataFrame:
+    """kpi_focus_by_unit: land, construction and investment, one row per group and unit."""
+    return _select(con, "kpi_focus_by_unit", [from_date, to_date, unit_level])
+
+
+def kpi_compare(
+    con: duckdb.DuckDBPyConnection,
+    by: str,
+    from_date: dt.date,
+    to_date: dt.date,
+    sector_group: str | None = None,
+    unit_level: str | None = None,
+    unit_id: str | None = None,
+) -> pl.DataFrame:
+    """kpi_period_compare: each KPI beside the previous period and the same period a year earlier."""
+    if by not in DIMENSIONS:
+        raise ValueError(f"by must be one of {DIMENSIONS}, not {by!r}")
+    period = periods.period_for_dates(from_date, to_date)
+    previous = periods.previous_period(period)
+    year_ago = periods.year_earlier(period)
+    return _select(
+        con,
+        "kpi_period_compare",
+        [
+            by, from_date, to_date, previous.from_date, previous.to_date, year_ago.from_date,
+            year_ago.to_date, sector_group, unit_level, unit_id,
+        ],
+    )
+
+
+def targets_status(
+    con: duckdb.DuckDBPyConnection,
+    from_date: dt.date,
+    to_date: dt.date,
+    sector_group: str | None = None,
+    unit_level: str | None = None,
+    unit_id: str | None = None,
+) -> pl.DataFrame:
+    """kpi_targets_status: each target of the period's year, met / not_met / no_data, gap in points."""
+    return _select(con, "kpi_targets_status", [from_date, to_date, sector_group, unit_level, unit_id])
+
+
+def unit_ranking(
+    con: duckdb.DuckDBPyConnection,
+    from_date: dt.date,
+    to_date: dt.date,
+    sector_group: str | None = None,
+    unit_level: str | None = None,
+) -> pl.DataFrame:
+    """kpi_unit_ranking, with the rank change against the previous period (pipelines.periods)."""
+    previous = periods.previous_period(periods.period_for_dates(from_date, to_date))
+    return _select(
+        con,
+        "kpi_unit_ranking",
+        [from_date, to_date, previous.from_date, previous.to_date, sector_group, unit_level],
+    )
+
+
+def report_table(
+    con: duckdb.DuckDBPyConnection, from_date: dt.date, to_date: dt.date, unit_id: str | None = None
+) -> pl.DataFrame:
+    """rpt_bieu_06: the rows of Biểu số 06/VPCP/KSTT, for all units or one."""
+    return _select(con, "rpt_bieu_06", [from_date, to_date, unit_id])
+
+
+def dossier_list(
+    con: duckdb.DuckDBPyConnection,
+    from_date: dt.date,
+    to_date: dt.date,
+    sector_group: str | None = None,
+    unit_level: str | None = None,
+    unit_id: str | None = None,
+    outcomes: Sequence[str] | None = None,
+) -> pl.DataFrame:
+    """kpi_dossiers_in_period: the dossiers the period counts, e.g. outcomes=['late', 'pending_overdue']."""
+    return _select(
+        con,
+        "kpi_dossiers_in_period",
+        [from_date, to_date, sector_group, unit_level, unit_id, list(outcomes) if outcomes else None],
+    )
+
+
+def available_periods(con: duckdb.DuckDBPyConnection) -> list[periods.Period]:
+    """The named periods the warehouse has data for (kpi_data_range), for the period selector."""
+    cursor = con.cursor()
+    try:
+        [(first_date, last_date)] = cursor.sql("select first_date, last_date from kpi_data_range").fetchall()
+    finally:
+        cursor.close()
+    if first_date is None:
+        return []
+    return periods.available_periods(first_date, last_date)

@@ -1,0 +1,60 @@
+-- The KPIs of kpi_by_dimension for a period beside the same KPIs for a previous period and for the
+-- same period a year earlier (periods chosen by pipelines.periods), one row per key and KPI, for Δ.
+-- delta_… are differences of values (fractions for rates: × 100 gives percentage points), NULL when
+-- either side is undefined. Keys of the current period only; absent from a comparison period → NULL.
+create or replace macro kpi_period_compare(
+    by_dimension, from_date, to_date, previous_from_date, previous_to_date,
+    year_ago_from_date, year_ago_to_date, sector_group_filter, unit_level_filter, unit_id_filter
+) as table
+with
+
+kpis as (
+    select * from agg_window_kpis(
+        [by_dimension],
+        [from_date, previous_from_date, year_ago_from_date],
+        [to_date, previous_to_date, year_ago_to_date],
+        sector_group_filter, unit_level_filter, unit_id_filter
+    )
+),
+
+kpi_values as (
+    select period_index, key, unit_id, unit_level, sector_group, sort_order, kpi, kpi_value
+    from kpis
+    unpivot include nulls (kpi_value for kpi in (
+        n_received, n_carried_over, n_resolved, n_early, n_on_time, n_late, n_pending, n_pending_in_time,
+        n_pending_overdue, n_withdrawn, on_time_rate, early_rate, online_rate, online_full_rate,
+        satisfaction_rate, synced_rate, apology_rate, progress_rate_766
+    ))
+),
+
+side_by_side as (
+    select
+        key,
+        sector_group,
+        kpi,
+        any_value(unit_id) filter (where period_index = 1) as unit_id,
+        any_value(unit_level) filter (where period_index = 1) as unit_level,
+        any_value(sort_order) filter (where period_index = 1) as sort_order,
+        any_value(kpi_value) filter (where period_index = 1) as kpi_value,
+        any_value(kpi_value) filter (where period_index = 2) as kpi_value_previous,
+        any_value(kpi_value) filter (where period_index = 3) as kpi_value_year_ago,
+        bool_or(period_index = 1) as is_current_key
+    from kpi_values
+    group by key, sector_group, kpi
+)
+
+select
+    key,
+    unit_id,
+    unit_level,
+    sector_group,
+    kpi,
+    not starts_with(kpi, 'n_') as is_rate,
+    kpi_value as value,
+    kpi_value_previous as value_previous,
+    kpi_value_year_ago as value_year_ago,
+    kpi_value - kpi_value_previous as delta_previous,
+    kpi_value - kpi_value_year_ago as delta_year_ago
+from side_by_side
+where is_current_key
+order by sort_order, kpi

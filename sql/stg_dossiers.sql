@@ -1,0 +1,59 @@
+-- One row per dossier with its catalogue attributes. KPIs compare calendar dates, never times.
+-- An unknown lĩnh vực keeps its own name and falls in group 'other'; the export's service level wins
+-- over the procedure catalogue's. A catalogue key listed twice counts once, so a dossier is never doubled.
+create or replace view stg_dossiers as
+with
+
+dossier_rows as (
+    select * from dossiers
+),
+
+units as (
+    select unit_id, any_value(unit_name) as unit_name, any_value(unit_level) as unit_level
+    from cat_units
+    group by unit_id
+),
+
+sectors as (
+    select sector_name, any_value(sector_group) as sector_group
+    from cat_sectors
+    group by sector_name
+),
+
+procedures as (
+    select procedure_code, any_value(procedure_name) as procedure_name, any_value(service_level) as service_level
+    from cat_procedures
+    group by procedure_code
+)
+
+select
+    d.dossier_code,
+    d.procedure_code,
+    coalesce(d.procedure_name, p.procedure_name) as procedure_name,
+    d.sector_name,
+    coalesce(s.sector_group, 'other') as sector_group,
+    s.sector_name is not null as is_known_sector,
+    d.unit_id,
+    u.unit_name,
+    u.unit_level,
+    d.received_at,
+    d.due_at,
+    d.finished_at,
+    cast(d.received_at as date) as received_date,
+    cast(d.due_at as date) as due_date,
+    cast(d.finished_at as date) as finished_date,
+    d.status_text,
+    d.is_withdrawn,
+    d.channel,
+    coalesce(d.service_level, p.service_level) as service_level,
+    d.rating,
+    d.is_synced,
+    d.has_apology,
+    d.outcome_reported,
+    d.as_of_date,
+    d.ingest_id,
+    d.source_row
+from dossier_rows as d
+left join units as u on u.unit_id = d.unit_id
+left join sectors as s on s.sector_name = d.sector_name
+left join procedures as p on p.procedure_code = d.procedure_code

@@ -1,0 +1,92 @@
+"""The dashboard in headless Chromium: a KPI tile, the drill-down from Đất đai to a ward's dossiers,
+an upload that changes the numbers. Screenshots go to tests/artifacts/."""
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines import kpi
+from pipelines.labels import format_count_vi, format_rate_vi
+from pipelines.periods import parse_period
+from tests.helpers.browser import chromium, click_bar, serve
+from tests.helpers.dashboard import UPLOAD_NEW, build_warehouse, write_upload_export
+
+pytestmark = pytest.mark.e2e
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+YEAR = parse_period("2023")
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory) -> Path:
+    return build_warehouse(tmp_path_factory.mktemp("e2e"))
+
+
+@pytest.fixture(scope="module")
+def expected(warehouse) -> dict:
+    """Read before the app opens the warehouse: the app then holds its only read-write connection."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        total = kpi.kpi_table(con, "total", YEAR.from_date, YEAR.to_date).row(0, named=True)
+        units = kpi.kpi_table(con, "unit", YEAR.from_date, YEAR.to_date, "land")
+        groups = kpi.kpi_table(con, "sector_group", YEAR.from_date, YEAR.to_date)
+    finally:
+        con.close()
+    return {"on_time": format_rate_vi(total["on_time_rate"]), "received": total["n_received"],
+            "units": units["key"].to_list(), "groups": groups["key"].to_list()}
+
+
+@pytest.fixture(scope="module")
+def page(warehouse, expected):
+    ARTIFACTS.mkdir(exist_ok=True)
+    with serve(warehouse) as url, chromium() as browser:
+        tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+        tab.set_default_timeout(20_000)
+        tab.base_url = url
+        yield tab
+
+
+def tile(page, label: str):
+    return page.get_by_test_id("stMetric").filter(has_text=label).first.get_by_test_id("stMetricValue")
+
+
+def test_overview_shows_the_on_time_rate_of_the_kpi_layer(page, expected):
+    page.goto(f"{page.base_url}/?ky={YEAR.name}")
+    assert tile(page, "Tỷ lệ đúng hạn").inner_text() == expected["on_time"]
+    page.screenshot(path=ARTIFACTS / "e2e_overview.png")
+
+
+def test_drill_from_land_to_a_ward_to_its_dossiers(page, expected):
+    page.goto(f"{page.base_url}/linh_vuc?ky={YEAR.name}")
+    page.get_by_text("Trước hạn, đúng hạn, quá hạn theo nhóm lĩnh vực").wait_for()
+    click_bar(page, chart_index=0, trace_index=0, point_index=expected["groups"].index("land"))
+    page.get_by_text("Đất đai: kết quả theo đơn vị").wait_for()
+    ward = next(name for name in expected["units"] if name.startswith("Phường"))
+    click_bar(page, chart_index=0, trace_index=0, point_index=expected["units"].index(ward))
+    page.get_by_text(f"Hồ sơ đất đai của {ward}").wait_for()
+    assert "linh_vuc=land" in page.url and "don_vi=" in page.url
+    page.screenshot(path=ARTIFACTS / "e2e_drilldown.png")
+
+
+def test_upload_changes_the_numbers(page, expected, tmp_path):
+    export = write_upload_export(tmp_path)
+    page.goto(f"{page.base_url}/tai_len")
+    page.locator("input[type=file]").set_input_files(export)
+    page.get_by_role("button", name="Nạp vào kho dữ liệu").click()
+    page.get_by_text("Các dòng bị loại (2)").wait_for()
+    page.screenshot(path=ARTIFACTS / "e2e_upload.png", full_page=True)
+    page.goto(f"{page.base_url}/?ky={YEAR.name}")
+    assert tile(page, "Tiếp nhận").inner_text() == format_count_vi(expected["received"] + UPLOAD_NEW)
+
+
+def test_downloads_are_generated_on_click(page):
+    page.goto(f"{page.base_url}/ho_so?ky={YEAR.name}&loai=late")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Tải danh sách đang lọc (.csv)").click()
+    csv_text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert csv_text.startswith("\ufeffMã hồ sơ,Đơn vị,Lĩnh vực,")
+    page.goto(f"{page.base_url}/bao_cao?ky=BC-{YEAR.name}-6T")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Tải Biểu 06").click()
+    assert download.value.suggested_filename == f"bieu_06_BC-{YEAR.name}-6T.xlsx"
+    assert Path(download.value.path()).read_bytes()[:2] == b"PK"  # a zip: an .xlsx workbook

@@ -1,0 +1,155 @@
+"""Every page renders against the fixture warehouse, follows the URL's filters, and shows the KPI
+layer's numbers (pipelines.kpi, what `tthc kpi` prints)."""
+
+import polars as pl
+import pytest
+
+from pipelines import kpi
+from pipelines.labels import SECTOR_GROUP_LABELS_VI, format_count_vi, format_rate_vi
+from pipelines.periods import parse_period
+from tests.pages.conftest import CLI_PERIODS
+
+PAGES = ("01_tong_quan", "02_linh_vuc", "03_don_vi", "04_ho_so", "05_bao_cao", "06_tai_len", "07_du_lieu")
+# Tile label → kpi column; the labels are pipelines.labels.KPI_LABELS_VI, as `tthc kpi` heads its columns.
+RATE_TILES = {
+    "Tỷ lệ đúng hạn": "on_time_rate",
+    "Chỉ số tiến độ (QĐ 766)": "progress_rate_766",
+    "Tỷ lệ trước hạn": "early_rate",
+    "Tỷ lệ hài lòng": "satisfaction_rate",
+    "Tỷ lệ trực tuyến toàn trình": "online_full_rate",
+    "Tỷ lệ đồng bộ": "synced_rate",
+    "Tỷ lệ có phiếu xin lỗi": "apology_rate",
+}
+COUNT_TILES = {
+    "Tiếp nhận": "n_received",
+    "Đã giải quyết": "n_resolved",
+    "Đang giải quyết": "n_pending",
+    "Đang giải quyết quá hạn": "n_pending_overdue",
+}
+
+
+def tiles(at) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def expected_tiles(con, period_name: str, sector_group=None, unit_level=None) -> dict[str, str]:
+    period = parse_period(period_name)
+    scope = (period.from_date, period.to_date, sector_group, unit_level)
+    total = kpi.kpi_table(con, "total", *scope).row(0, named=True)
+    expected = {label: format_rate_vi(total[column]) for label, column in RATE_TILES.items()}
+    expected |= {label: format_count_vi(total[column]) for label, column in COUNT_TILES.items()}
+    if sector_group is None:
+        groups = kpi.kpi_table(con, "sector_group", *scope)
+        for group in ("land", "construction", "investment"):
+            rate = groups.filter(key=group)["satisfaction_rate"]
+            label = f"Tỷ lệ hài lòng — {SECTOR_GROUP_LABELS_VI[group]}"
+            expected[label] = format_rate_vi(rate.item() if len(rate) else None)
+    return expected
+
+
+@pytest.mark.parametrize("period", ["2023-Q2", "BC-2023-01", "2022-12"])  # 2022: no targets, little data
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_without_exception(app, page, period):
+    at = app(page, ky=period)
+    assert at.query_params["ky"] == period
+    assert not at.exception
+    assert not at.error
+    assert at.title
+
+
+def test_overview_tiles_equal_the_kpi_layer(app, kpi_con):
+    at = app(ky="2023-Q2")
+    assert tiles(at) == expected_tiles(kpi_con, "2023-Q2")
+    assert "Quý II/2023 (01/04/2023 – 30/06/2023)" in at.caption[0].value
+
+
+@pytest.mark.parametrize("period", CLI_PERIODS)
+def test_overview_tiles_equal_what_tthc_kpi_prints(app, warehouse, period):
+    shown = tiles(app(ky=period))
+    printed = warehouse.printed[period]
+    compared = {**RATE_TILES, **COUNT_TILES}.keys() & printed.keys()
+    assert len(compared) == 9  # all but the synced and apology rates, which `tthc kpi` does not print
+    assert {label: shown[label] for label in compared} == {label: printed[label] for label in compared}
+
+
+def test_changing_the_period_changes_the_numbers_and_the_url(app, kpi_con):
+    at = app(ky="2023-03")
+    march = tiles(at)
+    at.selectbox(key="filter_period_month").set_value(parse_period("2023-04")).run()
+    assert at.query_params["ky"] == "2023-04"
+    assert tiles(at) == expected_tiles(kpi_con, "2023-04")
+    assert tiles(at) != march
+
+
+def test_official_period_and_filters_come_from_the_url(app, kpi_con):
+    at = app(ky="BC-2023-Q1", nhom="land", cap="ward")
+    assert at.selectbox(key="filter_kind").value == "bc_quarter"
+    assert at.selectbox(key="choice_nhom").value == "land"
+    assert at.selectbox(key="choice_cap").value == "ward"
+    assert "15/12/2022" in at.sidebar.caption[0].value
+    assert tiles(at) == expected_tiles(kpi_con, "BC-2023-Q1", "land", "ward")
+
+
+def test_sector_page_drills_from_a_group_to_a_unit_to_its_dossiers_and_back(app, kpi_con):
+    at = app("02_linh_vuc", ky="2023")
+    groups = at.dataframe[0].value
+    row = groups["Nhóm lĩnh vực"].to_list().index("Đất đai")
+    at.session_state["groups_2023_table"] = {"selection": {"rows": [row], "columns": [], "cells": []}}
+    at.run()
+    assert at.query_params["linh_vuc"] == "land"
+    assert at.subheader[0].value == "Đất đai: kết quả theo đơn vị"
+    units = at.dataframe[0].value
+    ward = next(name for name in units["Đơn vị"] if name.startswith("Phường"))
+    at.session_state["units_land_2023_table"] = {
+        "selection": {"rows": [units["Đơn vị"].to_list().index(ward)], "columns": [], "cells": []}
+    }
+    at.run()
+    assert at.subheader[0].value == f"Hồ sơ đất đai của {ward}"
+    period = parse_period("2023")
+    unit_id = at.query_params["don_vi"]
+    expected = kpi.dossier_list(kpi_con, period.from_date, period.to_date, "land", None, unit_id)
+    assert sorted(at.dataframe[0].value["Mã hồ sơ"]) == sorted(expected["dossier_code"])
+    assert [button.label for button in at.button] == ["Tất cả lĩnh vực", "Đất đai"]
+    at.button[1].click().run()  # the breadcrumb back to the group
+    assert at.subheader[0].value == "Đất đai: kết quả theo đơn vị"
+    assert "don_vi" not in at.query_params
+
+
+def test_unit_page_ranks_each_level_and_opens_a_unit(app, kpi_con):
+    at = app("03_don_vi", ky="2023-Q3")
+    assert [tab.label for tab in at.tabs] == ["Phường", "Xã", "Cấp thành phố"]
+    period = parse_period("2023-Q3")
+    wards = kpi.unit_ranking(kpi_con, period.from_date, period.to_date, None, "ward")
+    shown = at.dataframe[0].value
+    assert shown["Đơn vị"].to_list() == wards["unit_name"].to_list()
+    assert shown["Tỷ lệ đúng hạn"].to_list() == [format_rate_vi(r) for r in wards["on_time_rate"]]
+    at.session_state["rank_ward_2023-Q3_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert at.title[0].value == wards["unit_name"][0]
+    assert at.query_params["don_vi"] == wards["unit_id"][0]
+
+
+def test_dossier_page_lists_the_late_dossiers_by_page(app, kpi_con):
+    at = app("04_ho_so", ky="2023", loai="late")
+    period = parse_period("2023")
+    late = kpi.dossier_list(kpi_con, period.from_date, period.to_date, None, None, None, ["late"])
+    assert at.markdown[0].value.startswith(f"**{format_count_vi(late.height)} hồ sơ**")
+    page = at.dataframe[0].value
+    assert len(page) == min(50, late.height)
+    assert set(page["Kết quả"]) == {"Quá hạn"}
+    assert not {"Người nộp", "Số điện thoại", "Địa chỉ"} & set(page.columns)
+    assert [button.label for button in at.download_button] == [
+        "Tải danh sách đang lọc (.xlsx)", "Tải danh sách đang lọc (.csv)"]
+
+
+def test_report_preview_is_the_kpi_layers_report_table(app, kpi_con):
+    at = app("05_bao_cao", ky="BC-2023-6T")
+    period = parse_period("BC-2023-6T")
+    rows = kpi.report_table(kpi_con, period.from_date, period.to_date)
+    preview = pl.from_pandas(at.dataframe[0].value)
+    assert preview.height == rows.height
+    total = preview.row(preview.height - 1, named=True)
+    assert total["(2) Lĩnh vực, công việc giải quyết theo cấp"] == "Tổng cộng"
+    expected = rows.filter(row_kind="total").row(0, named=True)
+    assert total["(3) Nhận giải quyết: tổng số"] == format_count_vi(expected["n_received_total"])
+    assert total["(13) quá hạn"] == format_count_vi(expected["n_pending_overdue"])

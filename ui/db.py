@@ -1,0 +1,179 @@
+"""The dashboard's one handle on the warehouse.
+
+One read-write DuckDB connection per process (st.cache_resource); every query gets its own cursor.
+Query results are cached per data version (the latest ingest id), so an upload invalidates them for
+every session, while a session reading during an upload keeps seeing the last committed state.
+"""
+
+import functools
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import streamlit as st
+
+from pipelines import kpi
+from pipelines.demo import write_demo_exports
+from pipelines.ingest import IngestResult, ingest_file
+from pipelines.periods import Period, parse_period
+from pipelines.report_xlsx import write_bieu_06
+from pipelines.settings import DEFAULT_DB_PATH, raw_dir_for
+from pipelines.warehouse import connect
+
+DB_ENV = "TTHC_DB"
+DEMO_SCALE_ENV = "TTHC_DEMO_SCALE"  # tests load a small demo year
+# Uploads and the first-run demo load are written one at a time: one writer, many readers.
+_WRITE_LOCK = threading.Lock()
+
+
+def db_path() -> Path:
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB_PATH)
+
+
+@st.cache_resource(show_spinner=False)
+def _open(path: str) -> duckdb.DuckDBPyConnection:
+    return connect(Path(path))
+
+
+def _cursor() -> duckdb.DuckDBPyConnection:
+    return _open(str(db_path())).cursor()
+
+
+def data_version() -> int:
+    with _cursor() as cur:
+        return cur.execute("select coalesce(max(ingest_id), 0) from ingest_log").fetchall()[0][0]
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def _cached_run(path: str, version: int, name: str, args: tuple, _func: Callable):
+    with _cursor() as cur:
+        return _func(cur, *args)
+
+
+def cached(func: Callable) -> Callable:
+    """`func(con, *args)` becomes `func(*args)`, cached until the next ingest."""
+
+    @functools.wraps(func)
+    def run(*args):
+        return _cached_run(str(db_path()), data_version(), func.__qualname__, args, func)
+
+    return run
+
+
+# The KPI layer, each function cached as it is (pipelines.kpi: con first, then positional arguments).
+available_periods = cached(kpi.available_periods)
+kpi_table = cached(kpi.kpi_table)
+kpi_compare = cached(kpi.kpi_compare)
+monthly_trend = cached(kpi.monthly_trend)
+targets_status = cached(kpi.targets_status)
+unit_ranking = cached(kpi.unit_ranking)
+dossier_list = cached(kpi.dossier_list)
+report_table = cached(kpi.report_table)
+
+
+@cached
+def unit_month_rates(
+    con: duckdb.DuckDBPyConnection, year: Period, sector_group: str | None, unit_level: str | None
+) -> pl.DataFrame:
+    """On-time rate of each unit (rows, by name) in each month of `year` (columns 'YYYY-MM').
+
+    One kpi_table call per month: the KPI layer has no unit × month dimension yet.
+    """
+    months = [parse_period(f"{year.year}-{month:02d}") for month in range(1, 13)]
+    by_month = pl.concat([
+        kpi.kpi_table(con, "unit", month.from_date, month.to_date, sector_group, unit_level)
+        .select(pl.col("key").alias("unit_name"), pl.lit(month.name).alias("month"), "on_time_rate")
+        for month in months
+    ])
+    year_units = kpi.kpi_table(con, "unit", year.from_date, year.to_date, sector_group, unit_level)
+    wide = by_month.pivot(on="month", index="unit_name", values="on_time_rate")
+    return year_units.select(pl.col("key").alias("unit_name")).join(
+        wide, on="unit_name", how="left", maintain_order="left"
+    )
+
+
+@cached
+def report_xlsx(con: duckdb.DuckDBPyConnection, period: Period) -> bytes:
+    """Biểu số 06 for every unit and each unit on its own sheet, as `tthc report` writes it."""
+    summary = kpi.report_table(con, period.from_date, period.to_date)
+    units = kpi.kpi_table(con, "unit", period.from_date, period.to_date)
+    unit_tables = [
+        (unit["key"], kpi.report_table(con, period.from_date, period.to_date, unit["unit_id"]))
+        for unit in units.iter_rows(named=True)
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bieu_06.xlsx"
+        write_bieu_06(path, period, summary, unit_tables)
+        return path.read_bytes()
+
+
+# Data quality and the warehouse's own state.
+
+@cached
+def warehouse_state(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return con.sql("select * from kpi_dq_warehouse").pl()
+
+
+@cached
+def ingested_files(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return con.sql("select * from kpi_dq_files").pl()
+
+
+@cached
+def rejects_by_reason(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return con.sql("select * from kpi_dq_rejects_by_reason").pl()
+
+
+@cached
+def unknown_units(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return con.sql("select * from kpi_dq_unknown_units").pl()
+
+
+@cached
+def unknown_sectors(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return con.sql("select * from kpi_dq_unknown_sectors").pl()
+
+
+@cached
+def outcome_mismatches(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return con.sql("select * from kpi_dq_outcome_mismatches").pl()
+
+
+@cached
+def rejects_of(con: duckdb.DuckDBPyConnection, ingest_ids: tuple[int, ...]) -> pl.DataFrame:
+    return con.sql(
+        "select * from kpi_dq_rejects where list_contains($ids, ingest_id)", params={"ids": list(ingest_ids)}
+    ).pl()
+
+
+# Writing: uploads and the demo year.
+
+def ingest_uploads(files: list[tuple[str, bytes]], uploaded_by: str | None) -> list[IngestResult]:
+    """Each (file name, content) ingested in its own transaction, in the order given."""
+    raw_dir = raw_dir_for(db_path())
+    results = []
+    with _WRITE_LOCK, tempfile.TemporaryDirectory() as folder, _cursor() as cur:
+        for index, (name, content) in enumerate(files):
+            path = Path(folder) / f"{index}{Path(name).suffix.lower()}"
+            path.write_bytes(content)
+            results.append(ingest_file(cur, path, raw_dir, original_name=name, uploaded_by=uploaded_by))
+    return results
+
+
+def load_demo_year(report: Callable[[float, str], None]) -> None:
+    """First run: generate the demo year's monthly exports and ingest them as demo data, file by file."""
+    raw_dir = raw_dir_for(db_path())
+    with _WRITE_LOCK:
+        if data_version() != 0:  # another session loaded it while this one waited
+            return
+        with tempfile.TemporaryDirectory() as folder, _cursor() as cur:
+            report(0.0, "Đang tạo 12 tệp xuất hồ sơ mẫu…")
+            paths = write_demo_exports(Path(folder), scale=float(os.environ.get(DEMO_SCALE_ENV, "1")))
+            for done, path in enumerate(paths, start=1):
+                report((done - 1) / len(paths), f"Đang nạp {path.name} ({done}/{len(paths)})…")
+                ingest_file(cur, path, raw_dir, is_demo=True)
+            report(1.0, f"Đã nạp {len(paths)} tệp.")

@@ -1,0 +1,121 @@
+"""Filters kept in the URL (?ky=BC-2023-Q1&nhom=land&cap=ward), so a forwarded link opens the same view.
+
+The sidebar's filters are shared by every page; a page may add its own with `url_choice`. Values are
+written to the URL by hand rather than with bind="query-params", which would put the Vietnamese labels
+there and leave out a default that moves as data arrives. A URL value that differs from what this
+session last wrote came from a link or a drill-down, and wins over the widget's state.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import streamlit as st
+
+from pipelines.labels import SECTOR_GROUP_LABELS_VI, UNIT_LEVEL_LABELS_VI
+from pipelines.periods import Period
+
+PERIOD_PARAM, GROUP_PARAM, LEVEL_PARAM = "ky", "nhom", "cap"
+KIND_LABELS_VI = {
+    "month": "Tháng",
+    "quarter": "Quý",
+    "half": "6 tháng",
+    "year": "Năm",
+    "bc_month": "Kỳ báo cáo tháng",
+    "bc_quarter": "Kỳ báo cáo quý",
+    "bc_6t": "Kỳ báo cáo 6 tháng",
+    "bc_9t": "Kỳ báo cáo 9 tháng",
+    "bc_year": "Kỳ báo cáo năm",
+}
+DEFAULT_KIND = "year"
+ALL_LABEL = "Tất cả"
+_ALL = ""  # the "all" option: an empty code rather than None, which the selectbox would offer to clear
+_STATE_KEY = "shared_filters"
+
+
+@dataclass(frozen=True)
+class Filters:
+    period: Period
+    sector_group: str | None
+    unit_level: str | None
+
+    @property
+    def scope(self) -> tuple[dt.date, dt.date, str | None, str | None]:
+        """The arguments most KPI functions take: from, to, sector group, unit level."""
+        return self.period.from_date, self.period.to_date, self.sector_group, self.unit_level
+
+
+def _from_link(param: str) -> str | None:
+    """The URL's value when a link or drill-down set it, None when it is what this session wrote."""
+    value = st.query_params.get(param)
+    return None if value == st.session_state.get(f"url_{param}") else value
+
+
+def _write(param: str, value: str | None) -> None:
+    st.session_state[f"url_{param}"] = value
+    if value is None:
+        st.query_params.pop(param, None)
+    else:
+        st.query_params[param] = value
+
+
+def url_choice(label: str, param: str, labels: dict[str, str], all_label: str = ALL_LABEL) -> str | None:
+    """A selectbox of codes, "Tất cả" (None) first, kept in the URL."""
+    options = [_ALL, *labels]
+    key = f"choice_{param}"
+    requested = _from_link(param)
+    if requested in labels:
+        st.session_state[key] = requested
+    _keep_valid(key, options, _ALL)
+    value = st.selectbox(label, options, format_func=lambda code: labels.get(code, all_label), key=key)
+    _write(param, value or None)
+    return value or None
+
+
+def default_period(periods: list[Period]) -> Period:
+    """The latest year the data has (the latest period of any kind without one)."""
+    years = [period for period in periods if period.kind == DEFAULT_KIND]
+    return (years or periods)[0]
+
+
+def _keep_valid(key: str, options: list, default) -> None:
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = default
+
+
+def _period_choice(periods: list[Period]) -> Period:
+    requested = {p.name: p for p in periods}.get(_from_link(PERIOD_PARAM))
+    if requested is not None:
+        st.session_state["filter_kind"] = requested.kind
+        st.session_state[f"filter_period_{requested.kind}"] = requested
+    kinds = [kind for kind in KIND_LABELS_VI if any(p.kind == kind for p in periods)]
+    _keep_valid("filter_kind", kinds, default_period(periods).kind)  # the data may have changed since
+    kind = st.selectbox("Loại kỳ", kinds, format_func=KIND_LABELS_VI.get, key="filter_kind")
+    of_kind = [period for period in periods if period.kind == kind]  # the most recent first
+    _keep_valid(f"filter_period_{kind}", of_kind, of_kind[0])
+    period = st.selectbox("Kỳ", of_kind, format_func=lambda p: p.label_vi, key=f"filter_period_{kind}")
+    _write(PERIOD_PARAM, period.name)
+    return period
+
+
+def sidebar(periods: list[Period]) -> None:
+    """Render the shared filters (a note instead while the warehouse has no dated dossier)."""
+    with st.sidebar:
+        st.header("Bộ lọc")
+        if not periods:
+            st.info("Chưa có hồ sơ nào trong kho dữ liệu: hãy tải tệp lên ở trang «Tải lên».")
+            st.session_state[_STATE_KEY] = None
+            return
+        period = _period_choice(periods)
+        st.caption(f"Từ ngày {period.from_date:%d/%m/%Y} đến ngày {period.to_date:%d/%m/%Y}")
+        sector_group = url_choice("Nhóm lĩnh vực", GROUP_PARAM, SECTOR_GROUP_LABELS_VI)
+        unit_level = url_choice("Cấp đơn vị", LEVEL_PARAM, UNIT_LEVEL_LABELS_VI)
+    st.session_state[_STATE_KEY] = Filters(period, sector_group, unit_level)
+
+
+def current() -> Filters:
+    """The filters app.py rendered for this run; a page without data stops here with a note."""
+    filters = st.session_state.get(_STATE_KEY)
+    if filters is None:
+        st.info("Chưa có dữ liệu để hiển thị. Tải tệp xuất danh sách hồ sơ lên ở trang «Tải lên».")
+        st.stop()
+    return filters

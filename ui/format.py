@@ -1,0 +1,63 @@
+"""Vietnamese display formats: 1.234, 95,3 %, dd/mm/yyyy, and "—" for a value that does not exist."""
+
+import datetime as dt
+
+import polars as pl
+
+from pipelines.labels import UNDEFINED as EMPTY
+from pipelines.labels import format_count_vi, format_rate_vi
+
+# 0.953 → "95,3 %"; an empty denominator gives None, shown as "—" (never 0 % or 100 %).
+percent = format_rate_vi
+
+
+def number(value: int | float | None) -> str:
+    """1234 → "1.234"."""
+    return EMPTY if value is None else format_count_vi(int(value))
+
+
+def signed(value: int | float | None) -> str | None:
+    """A change of a count, signed: 12 → "+12", -1234 → "-1.234"; None when not comparable."""
+    if value is None:
+        return None
+    return ("-" if value < 0 else "+") + number(abs(value))
+
+
+def points(delta: float | None) -> str | None:
+    """A change of rate in percentage points, signed: 0.012 → "+1,2 điểm %"; None when not comparable."""
+    if delta is None:
+        return None
+    return f"{delta * 100:+.1f}".replace(".", ",") + " điểm %"
+
+
+def date(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return EMPTY
+    return value.strftime("%d/%m/%Y")
+
+
+def datetime(value: dt.datetime | None) -> str:
+    if value is None:
+        return EMPTY
+    return value.strftime("%d/%m/%Y %H:%M")
+
+
+def display_table(
+    frame: pl.DataFrame, labels: dict[str, str], rates: tuple[str, ...] = (), counts: tuple[str, ...] = ()
+) -> pl.DataFrame:
+    """Only the labelled columns, renamed to their Vietnamese headers; numbers, dates as Vietnamese text."""
+
+    def shown(name: str) -> pl.Expr:
+        column = pl.col(name)
+        dtype = frame.schema[name]
+        if name in rates:
+            return column.map_elements(percent, return_dtype=pl.String, skip_nulls=False)
+        if name in counts:
+            return column.map_elements(number, return_dtype=pl.String, skip_nulls=False)
+        if dtype == pl.Date:
+            return column.map_elements(date, return_dtype=pl.String, skip_nulls=False)
+        if isinstance(dtype, pl.Datetime):
+            return column.map_elements(datetime, return_dtype=pl.String, skip_nulls=False)
+        return column
+
+    return frame.select(shown(name).alias(label) for name, label in labels.items())

@@ -1,0 +1,113 @@
+"""KPI and dossier frames as tables to show: Vietnamese headers, numbers and rates as Vietnamese text."""
+
+import polars as pl
+import streamlit as st
+
+from pipelines.labels import KPI_LABELS_VI, SECTOR_GROUP_LABELS_VI, UNIT_LEVEL_LABELS_VI
+from ui import format as fmt
+from ui.labels import CHANNELS_VI, OUTCOMES_VI
+
+KPI_COLUMNS = ("n_received", "n_resolved", "n_early", "n_on_time", "n_late", "n_pending_overdue",
+               "on_time_rate", "early_rate", "satisfaction_rate")
+RATES = ("on_time_rate", "early_rate", "satisfaction_rate")
+COUNTS = ("n_received", "n_resolved", "n_early", "n_on_time", "n_late", "n_pending_overdue")
+DOSSIER_COLUMNS = {
+    "dossier_code": "Mã hồ sơ",
+    "unit_name": "Đơn vị",
+    "sector_name": "Lĩnh vực",
+    "received_date": "Ngày tiếp nhận",
+    "due_date": "Ngày hẹn trả",
+    "finished_date": "Ngày có kết quả",
+    "outcome_vi": "Kết quả",
+    "n_days_overdue": "Số ngày quá hạn",
+    "apology_vi": "Phiếu xin lỗi",
+    "channel_vi": "Hình thức nộp",
+    "procedure_name": "Thủ tục",
+}
+# Dates shown day-first while they stay dates (sortable, and real dates in the .xlsx download).
+DOSSIER_COLUMN_CONFIG = {
+    DOSSIER_COLUMNS[name]: st.column_config.DateColumn(format="DD/MM/YYYY")
+    for name in ("received_date", "due_date", "finished_date")
+}
+def _named(column: str, labels: dict[str, str], alias: str) -> pl.Expr:
+    return pl.col(column).replace_strict(labels, default=pl.col(column)).alias(alias)
+
+
+def with_group_labels(frame: pl.DataFrame, column: str = "key") -> pl.DataFrame:
+    """Rows keyed by sector group, with the group's Vietnamese name as `label`."""
+    return frame.with_columns(_named(column, SECTOR_GROUP_LABELS_VI, "label"))
+
+
+def unit_names(units: pl.DataFrame) -> dict[str, str]:
+    """unit_id → name, from kpi rows by unit."""
+    return dict(units.select("unit_id", "key").iter_rows())
+
+
+def overall_target(targets: pl.DataFrame, kpi: str) -> dict | None:
+    """The kpi_targets_status row of `kpi` for all sector groups; None in a year without one."""
+    rows = targets.filter(kpi=kpi, target_sector_group="all")
+    return rows.row(0, named=True) if rows.height else None
+
+
+def own_group_targets(targets: pl.DataFrame, kpi: str) -> pl.DataFrame:
+    """The kpi_targets_status rows of the groups that have their own target for `kpi`, labelled."""
+    own = targets.filter((pl.col("kpi") == kpi) & (pl.col("target_sector_group") != "all"))
+    return with_group_labels(own, "sector_group")
+
+
+def kpi_rows(frame: pl.DataFrame, first_columns: dict[str, str]) -> pl.DataFrame:
+    """The `first_columns` that name each row, then volumes, outcomes and rates."""
+    return fmt.display_table(
+        frame, {**first_columns, **{c: KPI_LABELS_VI[c] for c in KPI_COLUMNS}}, rates=RATES, counts=COUNTS
+    )
+
+
+def group_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    return kpi_rows(with_group_labels(frame), {"label": "Nhóm lĩnh vực"})
+
+
+def sector_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    labelled = frame.with_columns(_named("sector_group", SECTOR_GROUP_LABELS_VI, "group_vi"))
+    return kpi_rows(labelled, {"group_vi": "Nhóm", "key": "Lĩnh vực"})
+
+
+def unit_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    labelled = frame.with_columns(_named("unit_level", UNIT_LEVEL_LABELS_VI, "level_vi"))
+    return kpi_rows(labelled, {"key": "Đơn vị", "level_vi": "Cấp"})
+
+
+def _rank_change(change: int | None) -> str:
+    if change is None:
+        return fmt.EMPTY
+    return "=" if change == 0 else f"▲ {change}" if change > 0 else f"▼ {-change}"
+
+
+def ranking_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    """kpi_unit_ranking rows: rank, its change against the previous period, outcomes and rates."""
+    labelled = frame.with_columns(
+        pl.col("unit_rank").map_elements(fmt.number, return_dtype=pl.String, skip_nulls=False)
+        .alias("rank_vi"),
+        pl.col("rank_change").map_elements(_rank_change, return_dtype=pl.String, skip_nulls=False)
+        .alias("change_vi"),
+    )
+    columns = ("n_resolved", "n_early", "n_on_time", "n_late", "n_pending_overdue", "on_time_rate",
+               "early_rate")
+    return fmt.display_table(
+        labelled,
+        {"rank_vi": "Hạng", "change_vi": "So với kỳ trước", "unit_name": "Đơn vị",
+         **{c: KPI_LABELS_VI[c] for c in columns}},
+        rates=RATES, counts=COUNTS,
+    )
+
+
+def dossiers(frame: pl.DataFrame) -> pl.DataFrame:
+    """Rows of kpi_dossiers_in_period as shown and downloaded; never any personal data (none is stored)."""
+    labelled = frame.with_columns(
+        _named("outcome", OUTCOMES_VI, "outcome_vi"),
+        _named("channel", CHANNELS_VI, "channel_vi"),
+        pl.when(pl.col("outcome") != "late").then(None)
+        .when(pl.col("has_apology")).then(pl.lit("Có"))
+        .when(pl.col("has_apology").not_()).then(pl.lit("Chưa có"))
+        .alias("apology_vi"),
+    )
+    return labelled.select(pl.col(name).alias(label) for name, label in DOSSIER_COLUMNS.items())
