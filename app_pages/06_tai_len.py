@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import db, downloads, upload, widgets
+from ui import auth, db, downloads, upload, widgets
 
 st.title("Tải lên danh sách hồ sơ")
 st.markdown(
@@ -19,11 +19,10 @@ files = st.file_uploader(
     "tệp có ngày dữ liệu («đến ngày») mới nhất, bất kể thứ tự tải lên.",
     key=f"uploads_{round_key}",
 )
-uploaded_by = st.text_input("Người tải lên (không bắt buộc)", max_chars=100)
 if st.button("Nạp vào kho dữ liệu", type="primary", disabled=not files):
     with st.spinner("Đang đọc và nạp các tệp…"):
         st.session_state["upload_results"] = db.ingest_uploads(
-            [(file.name, file.getvalue()) for file in files], uploaded_by.strip() or None
+            [(file.name, file.getvalue()) for file in files], auth.signed_in().name
         )
     st.session_state["upload_round"] = round_key + 1
     st.rerun()

@@ -65,7 +65,8 @@ draws as (
         [(hash(i, k) % 1000003) / 1000003.0 for k in range(12)] as u
     from range($n_rows) as r(i)
     cross join slots
-    join pairs as pair on pair.pair_id = slots.pair_ids[cast(1 + hash(i, 'pair') % len(slots.pair_ids) as bigint)]
+    join pairs as pair
+        on pair.pair_id = slots.pair_ids[cast(1 + hash(i, 'pair') % len(slots.pair_ids) as bigint)]
 ),
 dated as (
     select
@@ -88,7 +89,8 @@ outcomes as (
             when received_at >= $recent_day::timestamp and u[5] < 0.5 then null
             when u[4] < 0.70 then cast(received_at as date) + floor(coalesce(due_days, 0) * u[6])::integer
             when u[4] < 0.92 then cast(received_at as date) + coalesce(due_days, 0)
-            when u[4] < 0.995 then cast(received_at as date) + coalesce(due_days, 0) + 1 + floor(u[6] * 10)::integer
+            when u[4] < 0.995
+                then cast(received_at as date) + coalesce(due_days, 0) + 1 + floor(u[6] * 10)::integer
         end as finished_date
     from dated
 )
@@ -100,8 +102,14 @@ select
     unit_id,
     received_at,
     case when due_days is not null then due_date + time '17:00' end as due_at,
-    case when finished_date is not null then greatest(finished_date + time '10:00', received_at) end as finished_at,
-    case when is_withdrawn then 'Đã rút hồ sơ' when finished_date is null then 'Đang xử lý' else 'Đã trả kết quả' end,
+    case
+        when finished_date is not null then greatest(finished_date + time '10:00', received_at)
+    end as finished_at,
+    case
+        when is_withdrawn then 'Đã rút hồ sơ'
+        when finished_date is null then 'Đang xử lý'
+        else 'Đã trả kết quả'
+    end as status_text,
     is_withdrawn,
     case when u[7] < 0.40 then 'online' when u[7] < 0.95 then 'in_person' else 'postal' end as channel,
     case when u[9] < 0.30 then 'full' when u[9] < 0.50 then 'partial' else 'none' end as service_level,
@@ -130,11 +138,12 @@ def generate(con: duckdb.DuckDBPyConnection, n_rows: int) -> None:
         for sector, weight in CITY_SECTORS[unit_id] if level == "city" else LOCAL_SECTORS:
             group = groups.get(sector, "other")
             min_due, max_due = DUE_DAYS[group]
-            pairs.append((len(pairs), unit_id, sector, group, min_due, max_due, sector in ("Hộ tịch", "Chứng thực")))
+            on_the_spot = sector in ("Hộ tịch", "Chứng thực")
+            pairs.append((len(pairs), unit_id, sector, group, min_due, max_due, on_the_spot))
             slots.extend([len(pairs) - 1] * weight)
     con.execute(
-        "create temp table pairs (pair_id integer, unit_id varchar, sector_name varchar, sector_group varchar, "
-        "min_due_days integer, max_due_days integer, is_on_the_spot boolean)"
+        "create temp table pairs (pair_id integer, unit_id varchar, sector_name varchar, "
+        "sector_group varchar, min_due_days integer, max_due_days integer, is_on_the_spot boolean)"
     )
     con.executemany("insert into pairs values (?, ?, ?, ?, ?, ?, ?)", pairs)
     con.execute("create temp table slots as select ?::integer[] as pair_ids", [slots])
@@ -212,7 +221,9 @@ def pandas_queries(frame: pd.DataFrame) -> dict[str, Callable[[], object]]:
         ],
         "by sector group": lambda: pandas_counts(frame, PERIOD.from_date, PERIOD.to_date, ["sector_group"]),
         "by unit + ranking": ranking,
-        "monthly trend (12 months)": lambda: [pandas_counts(frame, p.from_date, p.to_date, ["all"]) for p in months],
+        "monthly trend (12 months)": lambda: [
+            pandas_counts(frame, p.from_date, p.to_date, ["all"]) for p in months
+        ],
         "Biểu 06": lambda: pandas_counts(frame, PERIOD.from_date, PERIOD.to_date, ["block", "sector_name"]),
     }
 
@@ -225,7 +236,9 @@ def duckdb_queries(con: duckdb.DuckDBPyConnection) -> dict[str, Callable[[], obj
         "by sector group": lambda: kpi.kpi_table(con, "sector_group", start, end),
         "by unit + ranking": lambda: kpi.unit_ranking(con, start, end),
         "focus groups by unit": lambda: kpi.focus_by_unit(con, start, end),
-        "monthly trend (12 months)": lambda: kpi.monthly_trend(con, YEAR_PERIOD.from_date, YEAR_PERIOD.to_date),
+        "monthly trend (12 months)": lambda: kpi.monthly_trend(
+            con, YEAR_PERIOD.from_date, YEAR_PERIOD.to_date
+        ),
         "Biểu 06": lambda: kpi.report_table(con, start, end),
         "late dossiers of one ward (list)": lambda: kpi.dossier_list(
             con, start, end, unit_id="p_le_loi", outcomes=["late", "pending_overdue"]

@@ -30,7 +30,6 @@ def users_file() -> Path:
 class User:
     name: str
     role: str
-    unit_id: str | None = None  # a user scoped to one unit sees only that unit's numbers and dossiers
 
     def may(self, action: str) -> bool:
         return action in PERMISSIONS[self.role]
@@ -40,7 +39,7 @@ OPEN_MODE_USER = User(name="(chế độ mở)", role="admin")
 
 
 def load_users(path: Path | None = None) -> dict[str, dict]:
-    """users.toml: [users.NAME] role, unit, password_hash; [emails."a@b.vn"] role, unit (for OIDC sign-in)."""
+    """users.toml: [users.NAME] role, password_hash; [emails."a@b.vn"] role (for OIDC sign-in)."""
     path = path or users_file()
     if not path.exists():
         return {}
@@ -57,7 +56,7 @@ def _user_from(name: str, entry: dict) -> User:
     role = entry.get("role", "viewer")
     if role not in ROLES:
         raise ValueError(f"Vai trò «{role}» của «{name}» không hợp lệ (viewer, uploader, admin).")
-    return User(name=name, role=role, unit_id=entry.get("unit") or None)
+    return User(name=name, role=role)
 
 
 def user_for_email(email: str, path: Path | None = None) -> User | None:
@@ -104,17 +103,17 @@ def _toml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def add_user(name: str, password: str, role: str, unit_id: str | None, path: Path | None = None) -> None:
+def add_user(name: str, password: str, role: str, path: Path | None = None) -> None:
     """Add or replace a user; the file keeps only the argon2 hash, never the password."""
     if role not in ROLES:
         raise ValueError(f"Vai trò phải là một trong: {', '.join(ROLES)}.")
     path = path or users_file()
     config = load_users(path)
     users = config.get("users", {})
-    users[name] = {"role": role, "unit": unit_id or "", "password_hash": _HASHER.hash(password)}
+    users[name] = {"role": role, "password_hash": _HASHER.hash(password)}
     lines = ["# Người dùng của bảng điều khiển (tạo bằng `tthc user add`). Không đưa tệp này vào git.", ""]
-    for table, entries, keys in (("users", users, ("role", "unit", "password_hash")),
-                                 ("emails", config.get("emails", {}), ("role", "unit"))):
+    for table, entries, keys in (("users", users, ("role", "password_hash")),
+                                 ("emails", config.get("emails", {}), ("role",))):
         for key_name, entry in entries.items():
             lines.append(f"[{table}.{_toml_string(key_name)}]")
             lines += [f"{key} = {_toml_string(str(entry.get(key, '')))}" for key in keys]

@@ -1,4 +1,4 @@
-"""`tthc user add NAME --role R [--unit U]`: write a user with an argon2 password hash."""
+"""`tthc user add NAME --role R`: write a user with an argon2 password hash."""
 
 import argparse
 import getpass
@@ -18,9 +18,8 @@ def run_user_add(args: argparse.Namespace) -> int:
     if len(password) < 10:
         print("Mật khẩu cần ít nhất 10 ký tự.", file=sys.stderr)
         return 1
-    add_user(args.name, password, args.role, args.unit)
-    scope = f", chỉ đơn vị {args.unit}" if args.unit else ""
-    print(f"Đã lưu người dùng «{args.name}» (vai trò {args.role}{scope}) vào {users_file()}.")
+    add_user(args.name, password, args.role)
+    print(f"Đã lưu người dùng «{args.name}» (vai trò {args.role}) vào {users_file()}.")
     return 0
 
 
@@ -30,6 +29,5 @@ def register(commands: argparse._SubParsersAction) -> None:
     add = actions.add_parser("add", help="Thêm hoặc đổi mật khẩu một người dùng.")
     add.add_argument("name")
     add.add_argument("--role", choices=ROLES, required=True)
-    add.add_argument("--unit", default=None, help="Mã đơn vị (cat_units.unit_id) nếu chỉ xem một đơn vị.")
     add.add_argument("--password-stdin", action="store_true", help="Đọc mật khẩu từ đầu vào chuẩn.")
     add.set_defaults(run=run_user_add)

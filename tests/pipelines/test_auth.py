@@ -28,13 +28,13 @@ def test_open_mode_without_users(users):
 
 
 def test_add_user_stores_a_hash_not_the_password(users):
-    add_user("vanphong", "mat-khau-dai-1", "uploader", None)
-    add_user("leloi", 'mật "khẩu" 2', "viewer", "p_le_loi")
+    add_user("vanphong", "mat-khau-dai-1", "uploader")
+    add_user("leloi", 'mật "khẩu" 2', "viewer")
     text = users.read_text(encoding="utf-8")
     assert "mat-khau-dai-1" not in text and "$argon2id$" in text
     assert not is_open_mode()
-    assert check_password("vanphong", "mat-khau-dai-1") == User("vanphong", "uploader", None)
-    assert check_password("leloi", 'mật "khẩu" 2') == User("leloi", "viewer", "p_le_loi")
+    assert check_password("vanphong", "mat-khau-dai-1") == User("vanphong", "uploader")
+    assert check_password("leloi", 'mật "khẩu" 2') == User("leloi", "viewer")
     assert check_password("vanphong", "wrong") is None
     assert check_password("nobody", "mat-khau-dai-1") is None
     assert users.stat().st_mode & 0o077 == 0
@@ -48,10 +48,10 @@ def test_roles_grant_what_the_issue_says():
 
 
 def test_oidc_emails_map_to_roles(users):
-    users.write_text('[emails."a@hungyen.gov.vn"]\nrole = "viewer"\nunit = "p_le_loi"\n', encoding="utf-8")
-    assert user_for_email(" A@hungyen.gov.vn") == User("a@hungyen.gov.vn", "viewer", "p_le_loi")
+    users.write_text('[emails."a@hungyen.gov.vn"]\nrole = "viewer"\n', encoding="utf-8")
+    assert user_for_email(" A@hungyen.gov.vn") == User("a@hungyen.gov.vn", "viewer")
     assert user_for_email("b@hungyen.gov.vn") is None
-    add_user("x", "mat-khau-dai-1", "admin", None)
+    add_user("x", "mat-khau-dai-1", "admin")
     assert "a@hungyen.gov.vn" in load_users()["emails"]
 
 
