@@ -67,7 +67,7 @@ def run_rejects(args: argparse.Namespace) -> int:
 
 
 def run_rebuild(args: argparse.Namespace) -> int:
-    results = rebuild(args.db)
+    results = rebuild(args.db, rebuilt_by=args.user)
     for result in results:
         print(format_result(result))
     print(f"Đã dựng lại kho dữ liệu từ {len(results)} tệp gốc.")
@@ -88,4 +88,5 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     rebuild_parser = commands.add_parser("rebuild", help="Dựng lại kho dữ liệu từ các tệp gốc đã lưu.")
     rebuild_parser.add_argument("--db", type=Path, default=DEFAULT_DB_PATH)
+    rebuild_parser.add_argument("--user", default=None, help="Người dựng lại (ghi vào nhật ký nạp).")
     rebuild_parser.set_defaults(run=run_rebuild)

@@ -14,7 +14,7 @@ from pipelines.archive import archive_file, display_name, manifest_entries, sha2
 from pipelines.catalogues import Catalogues, load_catalogues
 from pipelines.errors import ExportFormatError, WarehouseCorruptError
 from pipelines.headers import HeaderMatch, locate_header
-from pipelines.load import is_loaded, load_normalised, log_failure
+from pipelines.load import is_loaded, load_normalised, log_failure, log_rebuild
 from pipelines.normalise import normalise
 from pipelines.read_export import read_grids
 from pipelines.settings import IngestSettings, raw_dir_for
@@ -117,8 +117,9 @@ def ingest_files(
         con.close()
 
 
-def rebuild(db_path: Path) -> list[IngestResult]:
+def rebuild(db_path: Path, rebuilt_by: str | None = None) -> list[IngestResult]:
     """A new warehouse from the archived raw files and today's catalogues, swapped in only when complete."""
+    started_at = dt.datetime.now()
     db_path = Path(db_path)
     raw_dir = raw_dir_for(db_path)
     # Says so clearly while the dashboard holds the file; a broken warehouse is what a rebuild is for.
@@ -135,6 +136,7 @@ def rebuild(db_path: Path) -> list[IngestResult]:
                         entry.is_demo, catalogues=catalogues)
             for entry in manifest_entries(raw_dir)
         ]
+        log_rebuild(con, len(results), rebuilt_by, started_at)
     finally:
         con.close()
     Path(f"{db_path}.wal").unlink(missing_ok=True)

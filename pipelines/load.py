@@ -52,6 +52,16 @@ def log_failure(
     })
 
 
+def log_rebuild(
+    con: duckdb.DuckDBPyConnection, n_files: int, rebuilt_by: str | None, started_at: dt.datetime
+) -> None:
+    _insert_log(con, {
+        "ingest_id": next_ingest_id(con), "file_name": f"(dựng lại kho từ {n_files} tệp gốc)",
+        "file_sha256": "", "size_bytes": 0, "status": "rebuilt", "uploaded_by": rebuilt_by,
+        "is_demo": False, "started_at": started_at,
+    })
+
+
 def is_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
     found = con.execute(
         "select count(*) from ingest_log where file_sha256 = ? and status = 'loaded'", [sha256]

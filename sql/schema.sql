@@ -49,7 +49,7 @@ create table if not exists ingest_log (
     n_unchanged integer,
     n_rejected integer,
     n_skipped integer,
-    status varchar not null,            -- loaded / duplicate_file / failed
+    status varchar not null,            -- loaded / failed / rebuilt (a whole rebuild, by whom)
     error_vi varchar,
     uploaded_by varchar,
     is_demo boolean not null default false,

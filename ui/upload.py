@@ -10,6 +10,7 @@ STATUS_LABELS_VI = {
     "loaded": "Đã nạp",
     "duplicate_file": "Đã nạp trước đó, không có gì mới",
     "failed": "Không đọc được",
+    "rebuilt": "Dựng lại kho dữ liệu",
 }
 RESULT_COLUMNS = {
     "file_name": "Tệp",

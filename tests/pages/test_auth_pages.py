@@ -51,3 +51,16 @@ def test_uploader_reaches_the_upload_page(app, users):
     at.switch_page("app_pages/06_tai_len.py").run()
     assert not at.exception
     assert [t.value for t in at.title] == ["Tải lên danh sách hồ sơ"]
+
+
+def test_a_corrupt_warehouse_is_reported_with_the_way_out(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.pages.conftest import APP
+
+    broken = tmp_path / "w.duckdb"
+    broken.write_bytes(b"not a warehouse" * 100)
+    monkeypatch.setenv("TTHC_DB", str(broken))
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    assert not at.exception
+    assert any("tthc rebuild" in error.value for error in at.error)

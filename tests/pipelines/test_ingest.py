@@ -223,9 +223,11 @@ def test_rebuild_after_catalogue_fix_brings_rejected_rows_in(db, tmp_path, monke
     with (catalogues / "units.csv").open("a", encoding="utf-8") as units:
         units.write("p_moi_lap,Phường Mới Lập,ward,,,\n")
     monkeypatch.setenv("TTHC_CATALOGUES", str(catalogues))
-    [result] = rebuild(db)
+    [result] = rebuild(db, rebuilt_by="admin")
     assert (result.n_new, result.n_rejected) == (2, 0)
     assert query(db, "select count(*) from rejects") == [(0,)]
+    assert query(db, "select file_name, status, uploaded_by from ingest_log order by ingest_id") == [
+        ("t.csv", "loaded", None), ("(dựng lại kho từ 1 tệp gốc)", "rebuilt", "admin")]
 
 
 def test_a_reused_unit_name_maps_to_the_unit_in_force_on_the_received_date(db, tmp_path, monkeypatch):
