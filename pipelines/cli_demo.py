@@ -3,25 +3,10 @@
 import argparse
 from pathlib import Path
 
+from pipelines.cli_ingest import format_result
 from pipelines.demo import write_demo_exports
-from pipelines.ingest import IngestResult, ingest_files
-from pipelines.labels import format_count_vi
+from pipelines.ingest import ingest_files
 from pipelines.settings import DEFAULT_DB_PATH, demo_dir_for
-
-
-def summary_line(result: IngestResult) -> str:
-    if result.status == "failed":
-        return f"{result.file_name}: KHÔNG ĐỌC ĐƯỢC — {result.error_vi}"
-    if result.status == "duplicate_file":
-        return f"{result.file_name}: đã nạp trước đó (cùng nội dung), không có gì mới."
-    as_of = result.as_of_date.strftime("%d/%m/%Y") if result.as_of_date else "không rõ"
-    n_read, n_new, n_updated, n_unchanged = (
-        format_count_vi(n) for n in (result.n_read, result.n_new, result.n_updated, result.n_unchanged)
-    )
-    return (
-        f"{result.file_name} (đến ngày {as_of}): đọc {n_read} dòng — {n_new} mới, {n_updated} cập nhật, "
-        f"{n_unchanged} không đổi, {result.n_rejected} bị loại, {result.n_skipped} bỏ qua"
-    )
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -30,7 +15,7 @@ def run_demo(args: argparse.Namespace) -> int:
     print(f"Đã tạo {len(paths)} tệp xuất hồ sơ mẫu năm {args.year} trong {folder}.")
     results = ingest_files(args.db, paths, uploaded_by="tthc demo", is_demo=True)
     for result in results:
-        print(summary_line(result))
+        print(format_result(result))
     print(f"Các dòng bị loại là lỗi cố ý của dữ liệu mẫu; xem chi tiết: tthc rejects --db {args.db}")
     return 1 if any(r.status == "failed" for r in results) else 0
 

@@ -166,7 +166,7 @@ def test_cli_demo_writes_beside_the_warehouse_and_ingests_bad_rows_as_rejects(tm
     assert main(["demo", "--db", str(tmp_path / "w.duckdb")]) == 0
     out = capsys.readouterr().out
     assert len(list((tmp_path / "demo").iterdir())) == 12
-    assert out.count("(đến ngày ") == 12 and "hoso_thang12_2023.xlsx (đến ngày 31/12/2023)" in out
+    assert out.count("(dữ liệu đến ngày ") == 12 and "hoso_thang12_2023.xlsx (dữ liệu đến ngày 31/12/2023)" in out
     for result in results:
         assert result.status == "loaded", result.error_vi
         assert result.rejected_by_reason == dict.fromkeys(BAD_ROW_REASONS, 1), result.file_name
