@@ -24,7 +24,6 @@ from pipelines.text import fold, nfc, unit_key
 
 MISSING_SECTOR = "(Không ghi lĩnh vực)"
 DATE_FIELDS = ("received_at", "due_at", "finished_at")
-TEXT_FIELDS = ("dossier_code", "procedure_code", "procedure_name", "sector", "unit", "status")
 TOTALS_PATTERN = r"(?i)^\s*(tổng cộng|tổng số|tổng|cộng)\b"
 _AS_OF = re.compile(r"den ngay (\d{1,2}) (\d{1,2}) (\d{4})")
 
@@ -45,16 +44,9 @@ REASON_FIELD = {
     "invalid_due": "due_at", "invalid_finished": "finished_at", "finished_before_received": "finished_at",
     "due_before_received": "due_at", "unknown_unit": "unit", "duplicate_conflict": "dossier_code",
 }
-CONTENT_COLUMNS = (
-    "dossier_code", "procedure_code", "procedure_name", "sector_name", "unit_id", "received_at", "due_at",
-    "finished_at", "status_text", "is_withdrawn", "channel", "service_level", "rating", "is_synced",
-    "has_apology", "outcome_reported",
-)
-
-
 @dataclass
 class Normalised:
-    dossiers: pl.DataFrame  # CONTENT_COLUMNS + source_row
+    dossiers: pl.DataFrame  # DOSSIER_COLUMNS + source_row
     rejects: pl.DataFrame  # sheet_row, reason_code, column_name, message_vi, dossier_code, original_values
     skipped_by_reason: dict[str, int] = field(default_factory=dict)
     n_read: int = 0
@@ -211,25 +203,25 @@ def _split_duplicates(valid: pl.DataFrame, fields: list[str]) -> tuple[pl.DataFr
     return winners, losers, n_exact
 
 
-def _content_exprs() -> dict[str, pl.Expr]:
-    return {
-        "dossier_code": pl.col("dossier_key"),
-        "procedure_code": pl.col("procedure_code"),
-        "procedure_name": pl.col("procedure_name"),
-        "sector_name": pl.col("sector_name"),
-        "unit_id": pl.col("unit_id"),
-        "received_at": pl.col("received_at_ts"),
-        "due_at": pl.col("due_at_ts"),
-        "finished_at": pl.col("finished_at_ts"),
-        "status_text": pl.col("status"),
-        "is_withdrawn": pl.col("is_withdrawn"),
-        "channel": pl.col("channel_code"),
-        "service_level": pl.col("service_level_code"),
-        "rating": pl.col("rating_code"),
-        "is_synced": pl.col("is_synced"),
-        "has_apology": pl.col("is_apology"),
-        "outcome_reported": pl.col("outcome_code"),
-    }
+# The dossiers table's content columns, from the typed frame's columns.
+DOSSIER_COLUMNS = {
+    "dossier_code": pl.col("dossier_key"),
+    "procedure_code": pl.col("procedure_code"),
+    "procedure_name": pl.col("procedure_name"),
+    "sector_name": pl.col("sector_name"),
+    "unit_id": pl.col("unit_id"),
+    "received_at": pl.col("received_at_ts"),
+    "due_at": pl.col("due_at_ts"),
+    "finished_at": pl.col("finished_at_ts"),
+    "status_text": pl.col("status"),
+    "is_withdrawn": pl.col("is_withdrawn"),
+    "channel": pl.col("channel_code"),
+    "service_level": pl.col("service_level_code"),
+    "rating": pl.col("rating_code"),
+    "is_synced": pl.col("is_synced"),
+    "has_apology": pl.col("is_apology"),
+    "outcome_reported": pl.col("outcome_code"),
+}
 
 
 def _rejects_frame(rejected: pl.DataFrame, header: HeaderMatch) -> pl.DataFrame:
@@ -278,7 +270,7 @@ def normalise(
         skipped["exact_duplicate"] = n_exact
     rejected = pl.concat([typed.filter(pl.col("reason_code").is_not_null()), conflicting]).sort(SHEET_ROW)
     dossiers = winners.select(
-        *[e.alias(name) for name, e in _content_exprs().items()], pl.col(SHEET_ROW).alias("source_row")
+        *[e.alias(name) for name, e in DOSSIER_COLUMNS.items()], pl.col(SHEET_ROW).alias("source_row")
     )
     as_of = title_as_of(header.title_lines)
     if as_of is None and dossiers.height:
