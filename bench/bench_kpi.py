@@ -1,6 +1,6 @@
 """KPI layer benchmark (run by hand, not a test): the queries a dashboard page runs, on 10,000,000 dossiers.
 
-    python bench/bench_kpi.py [--rows 10000000] [--runs 5] [--keep]
+    python -m bench.bench_kpi [--rows 10000000] [--runs 5] [--keep]
 
 Generates the dossiers straight in DuckDB (six years, every unit of catalogues/units.csv, a sector mix
 like a city's: mostly hộ tịch and chứng thực at ward/commune level), rebuilds the aggregates as an ingest
@@ -238,6 +238,9 @@ def duckdb_queries(con: duckdb.DuckDBPyConnection) -> dict[str, Callable[[], obj
         "focus groups by unit": lambda: kpi.focus_by_unit(con, start, end),
         "monthly trend (12 months)": lambda: kpi.monthly_trend(
             con, YEAR_PERIOD.from_date, YEAR_PERIOD.to_date
+        ),
+        "unit × month heat map (12 months)": lambda: kpi.kpi_table(
+            con, "unit_month", YEAR_PERIOD.from_date, YEAR_PERIOD.to_date
         ),
         "Biểu 06": lambda: kpi.report_table(con, start, end),
         "late dossiers of one ward (list)": lambda: kpi.dossier_list(

@@ -43,6 +43,7 @@ FIELDS = {
     "progress_rate_766": "progress_rate_766",
 }
 RATE_DECIMALS = 4
+BY_CHOICES = ("total", "sector", "sector_group", "unit", "unit_level", "month")
 KEY_HEADERS_VI = {
     "total": "Phạm vi",
     "sector": "Lĩnh vực",
@@ -176,7 +177,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Chỉ tiêu giải quyết hồ sơ TTHC của một kỳ, theo nhóm chọn bằng --by.",
     )
     kpi_parser.add_argument("--db", type=Path, default=DEFAULT_DB_PATH, help="tệp kho dữ liệu DuckDB")
-    kpi_parser.add_argument("--by", required=True, choices=kpi.DIMENSIONS, help="nhóm theo")
+    kpi_parser.add_argument("--by", required=True, choices=BY_CHOICES, help="nhóm theo")
     when = kpi_parser.add_mutually_exclusive_group(required=True)
     when.add_argument("--period", help=f"tên kỳ: {periods.VALID_FORMS_VI}")
     when.add_argument("--from", dest="from_date", type=_iso_date, help="ngày đầu kỳ, YYYY-MM-DD (cùng --to)")

@@ -12,7 +12,8 @@ import polars as pl
 
 from pipelines import periods
 
-DIMENSIONS = ("total", "sector", "sector_group", "unit", "unit_level", "month")
+# kpi_by_dimension's groupings; unit_month gives one row per unit and calendar month of the period.
+DIMENSIONS = ("total", "sector", "sector_group", "unit", "unit_level", "month", "unit_month")
 # The column types the views return; building the frame from rows skips the relation API's second
 # binding of the query, about a quarter of a page query's time.
 _POLARS_TYPES = {
@@ -75,7 +76,10 @@ def kpi_compare(
     unit_level: str | None = None,
     unit_id: str | None = None,
 ) -> pl.DataFrame:
-    """kpi_period_compare: each KPI beside the previous period and the same period a year earlier."""
+    """kpi_period_compare: each KPI beside the previous period and the same period a year earlier.
+
+    Keys are matched by name, so by='month' (or 'unit_month') leaves the comparison columns empty.
+    """
     if by not in DIMENSIONS:
         raise ValueError(f"by must be one of {DIMENSIONS}, not {by!r}")
     period = periods.period_for_dates(from_date, to_date)
@@ -147,7 +151,7 @@ def available_periods(con: duckdb.DuckDBPyConnection) -> list[periods.Period]:
     """The named periods the warehouse has data for (kpi_data_range), for the period selector."""
     cursor = con.cursor()
     try:
-        [(first_date, last_date)] = cursor.execute("select first_date, last_date from kpi_data_range").fetchall()
+        [(first_date, last_date)] = cursor.execute("select * from kpi_data_range").fetchall()
     finally:
         cursor.close()
     if first_date is None:

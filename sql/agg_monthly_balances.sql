@@ -1,6 +1,6 @@
 -- What all the days before each month add to the stocks of agg_window_counts, per (unit, lĩnh vực)
--- pair: dossiers still open (received, not withdrawn, minus resolved), non-withdrawn dossiers due minus
--- those resolved in time, and dossiers resolved late. A query then reads the daily rows from the month
+-- pair: dossiers still open (received, not withdrawn, minus resolved), non-withdrawn dossiers that
+-- fell due without being resolved in time, and dossiers resolved late. A query then reads the daily rows from the month
 -- of its earliest day on, instead of the whole history. One row per pair and month, from the first
 -- month with data to the month after the last.
 create or replace table agg_monthly_balances as
@@ -15,7 +15,7 @@ by_month as (
         pair_key,
         cast(date_trunc('month', day_date) as date) as month_start_date,
         sum(n_received - n_withdrawn - n_resolved) as n_open,
-        sum(n_due - n_due_resolved_in_time) as n_due_not_in_time,
+        sum(n_due_not_in_time) as n_due_not_in_time,
         sum(n_late) as n_late
     from daily_counts
     group by all

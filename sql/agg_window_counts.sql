@@ -5,7 +5,8 @@
 -- finished on or after the day it was received and falls due on or after that day:
 --   carried_over    = received not withdrawn before from − resolved before from
 --   pending         = received not withdrawn up to to − resolved up to to
---   pending_overdue = non-withdrawn due before to − of those resolved in time − late resolved up to to
+--   pending_overdue = due before to and not resolved in time − resolved late up to to
+--   (a dossier resolved late up to to fell due before to; one resolved in time is never overdue)
 -- Optional filters (NULL = all): sector_group_filter, unit_level_filter, unit_id_filter.
 create or replace macro agg_window_counts(
     from_dates, to_dates, is_by_month, sector_group_filter, unit_level_filter, unit_id_filter
@@ -113,8 +114,7 @@ collapsed as (
         sum(d.n_synced) as n_synced,
         sum(d.n_apology_known) as n_apology_known,
         sum(d.n_apology) as n_apology,
-        sum(d.n_due) as n_due,
-        sum(d.n_due_resolved_in_time) as n_due_resolved_in_time
+        sum(d.n_due_not_in_time) as n_due_not_in_time
     from daily_counts as d
     join day_classes on day_classes.day_date = d.day_date
     where d.day_date >= (select start_date from start)
@@ -139,8 +139,7 @@ collapsed as (
         0 as n_synced,
         0 as n_apology_known,
         0 as n_apology,
-        b.n_due_not_in_time as n_due,
-        0 as n_due_resolved_in_time
+        b.n_due_not_in_time
     from monthly_balances as b
     where b.month_start_date = (select start_date from start)
 ),
@@ -176,7 +175,7 @@ counts as (
         sum(c.n_on_time) filter (where c.day_date >= w.window_from_date) as n_on_time,
         sum(c.n_late) filter (where c.day_date >= w.window_from_date) as n_late,
         sum(c.n_received - c.n_withdrawn - c.n_resolved) as n_pending,
-        coalesce(sum(c.n_due - c.n_due_resolved_in_time) filter (where c.day_date < w.window_to_date), 0)
+        coalesce(sum(c.n_due_not_in_time) filter (where c.day_date < w.window_to_date), 0)
             - coalesce(sum(c.n_late), 0) as n_pending_overdue,
         sum(c.n_rated) filter (where c.day_date >= w.window_from_date) as n_rated,
         sum(c.n_satisfied) filter (where c.day_date >= w.window_from_date) as n_satisfied,

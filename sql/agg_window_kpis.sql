@@ -2,7 +2,8 @@
 -- dimension of by_dimensions, period i of [from_dates[i], to_dates[i]] (period_index) and key:
 --   total → 'all'; sector → lĩnh vực name; sector_group → group code; unit → unit name;
 --   unit_level → city / ward / commune; sector_group_unit → unit name, one row per group and unit;
---   month (alone in by_dimensions) → 'YYYY-MM', the calendar months of each period clipped to it.
+--   month → 'YYYY-MM', the calendar months of each period clipped to it; unit_month → unit name, one row
+--   per unit and month (window_from_date tells the month). A month dimension comes alone.
 -- unit_id, unit_level and sector_group are filled when the key determines them. A key is listed when
 -- it has dossiers received in the period or carried over into it ('total' and months always).
 -- sort_order numbers the keys of a dimension and period for display (groups, levels, then names).
@@ -14,7 +15,7 @@ with
 
 counts as (
     select * from agg_window_counts(
-        from_dates, to_dates, by_dimensions = ['month'],
+        from_dates, to_dates, list_has_any(by_dimensions, ['month', 'unit_month']),
         sector_group_filter, unit_level_filter, unit_id_filter
     )
 ),
@@ -32,16 +33,21 @@ keyed as (
             when 'sector' then counts.sector_name
             when 'sector_group' then counts.sector_group
             when 'unit' then counts.unit_name
+            when 'unit_month' then counts.unit_name
             when 'sector_group_unit' then counts.unit_name
             when 'unit_level' then counts.unit_level
             when 'month' then strftime(counts.window_from_date, '%Y-%m')
         end as key,
-        case when dimensions.dimension in ('unit', 'sector_group_unit') then counts.unit_id end as unit_id,
         case
-            when dimensions.dimension in ('unit', 'sector_group_unit', 'unit_level') then counts.unit_level
+            when dimensions.dimension in ('unit', 'unit_month', 'sector_group_unit') then counts.unit_id
+        end as unit_id,
+        case
+            when dimensions.dimension in ('unit', 'unit_month', 'sector_group_unit', 'unit_level')
+                then counts.unit_level
         end as unit_level,
         case
-            when dimensions.dimension in ('sector', 'sector_group', 'sector_group_unit') then counts.sector_group
+            when dimensions.dimension in ('sector', 'sector_group', 'sector_group_unit')
+                then counts.sector_group
         end as sector_group,
         counts.* exclude (period_index, unit_id, unit_name, unit_level, sector_name, sector_group)
     from counts
@@ -56,8 +62,8 @@ summed as (
         unit_id,
         unit_level,
         sector_group,
-        min(window_from_date) as window_from_date,
-        max(window_to_date) as window_to_date,
+        window_from_date,
+        window_to_date,
         cast(sum(n_received) as bigint) as n_received,
         cast(sum(n_received_online) as bigint) as n_received_online,
         cast(sum(n_received_full_offered) as bigint) as n_received_full_offered,
@@ -79,7 +85,7 @@ summed as (
         cast(sum(n_apology) as bigint) as n_apology
     from keyed
     where key is not null
-    group by dimension, period_index, key, unit_id, unit_level, sector_group
+    group by dimension, period_index, key, unit_id, unit_level, sector_group, window_from_date, window_to_date
 )
 
 select
@@ -89,7 +95,8 @@ select
         order by
             coalesce(list_position(['land', 'construction', 'investment', 'other'], sector_group), 99),
             coalesce(list_position(['city', 'ward', 'commune'], unit_level), 99),
-            key collate vi
+            key collate vi,
+            window_from_date
     ) as sort_order,
     int_rate(n_early + n_on_time, n_resolved) as on_time_rate,
     int_rate(n_early, n_resolved) as early_rate,

@@ -14,9 +14,9 @@ dossiers as (
 flagged as (
     select
         *,
-        is_resolved and finished_date < due_date as is_early,
+        is_resolved and coalesce(finished_date < due_date, false) as is_early,
         is_resolved and (due_date is null or finished_date = due_date) as is_on_time,
-        is_resolved and finished_date > due_date as is_late,
+        is_resolved and coalesce(finished_date > due_date, false) as is_late,
         channel = 'online' as is_online,
         coalesce(service_level = 'full', false) as is_full_online_offered,
         rating is not null as is_rated,

@@ -14,10 +14,9 @@ targets as (
     where year = year(cast(to_date as date))
 ),
 
+-- keys: 'all' for the total, then each sector group's code
 populations as (
-    select
-        case dimension when 'total' then 'all' else key end as population_group,
-        *
+    select key as population_group, *
     from agg_window_kpis(
         ['total', 'sector_group'], [from_date], [to_date],
         sector_group_filter, unit_level_filter, unit_id_filter

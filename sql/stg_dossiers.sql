@@ -1,6 +1,7 @@
 -- One row per dossier with its catalogue attributes. KPIs compare calendar dates, never times.
 -- An unknown lĩnh vực keeps its own name and falls in group 'other'; the export's service level wins
--- over the procedure catalogue's. A catalogue key listed twice counts once, so a dossier is never doubled.
+-- over the procedure catalogue's. A catalogue key listed twice counts once, so a dossier is never doubled;
+-- a unit listed with several validity periods shows its latest name and level.
 create or replace view stg_dossiers as
 with
 
@@ -9,7 +10,10 @@ dossier_rows as (
 ),
 
 units as (
-    select unit_id, any_value(unit_name) as unit_name, any_value(unit_level) as unit_level
+    select
+        unit_id,
+        arg_max(unit_name, coalesce(valid_from, date '0001-01-01')) as unit_name,
+        arg_max(unit_level, coalesce(valid_from, date '0001-01-01')) as unit_level
     from cat_units
     group by unit_id
 ),
@@ -21,7 +25,10 @@ sectors as (
 ),
 
 procedures as (
-    select procedure_code, any_value(procedure_name) as procedure_name, any_value(service_level) as service_level
+    select
+        procedure_code,
+        any_value(procedure_name) as procedure_name,
+        any_value(service_level) as service_level
     from cat_procedures
     group by procedure_code
 )

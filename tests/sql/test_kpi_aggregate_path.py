@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipelines import kpi, periods
-
-from .conftest import build_warehouse
+from pipelines.warehouse import connect
+from tests.helpers.kpi_warehouse import build_kpi_warehouse
 
 FIRST_DAY, N_DAYS = dt.date(2021, 10, 1), 600  # about 2021-10 … 2023-05
 UNITS = ("tnmt", "qldt", "p_le_loi", "p_minh_khai", "x_bao_khe", "x_tan_hung")
@@ -86,9 +86,7 @@ def _random_dossiers(n: int, seed: int) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def random_warehouse(tmp_path_factory):
-    from pipelines.warehouse import connect
-
-    path = build_warehouse(tmp_path_factory.mktemp("random") / "w.duckdb", _random_dossiers(1500, seed=7))
+    path = build_kpi_warehouse(tmp_path_factory.mktemp("random") / "w.duckdb", _random_dossiers(1500, seed=7))
     con = connect(path, read_only=True)
     yield con
     con.close()

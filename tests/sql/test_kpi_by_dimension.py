@@ -6,6 +6,7 @@ import pytest
 
 from pipelines import kpi
 from pipelines.periods import custom_period, parse_period
+from pipelines.warehouse import connect
 
 COUNT_COLUMNS = (
     "key", "n_received", "n_carried_over", "n_resolved", "n_early", "n_on_time", "n_late", "n_pending",
@@ -46,6 +47,14 @@ EXPECTED_COUNTS = {
     ("month", "BC-2023-01"): [
         ("2022-12", 3, 3, 1, 0, 0, 1, 4, 1, 1),
         ("2023-01", 5, 4, 5, 1, 4, 0, 4, 1, 0),
+    ],
+    # unit × month: a unit's row for each month it has dossiers received or carried over
+    ("unit_month", "BC-2023-01"): [
+        (TNMT, 2, 2, 0, 0, 0, 0, 4, 1, 0),
+        (TNMT, 2, 4, 2, 1, 1, 0, 4, 1, 0),
+        (LE_LOI, 1, 1, 1, 0, 0, 1, 0, 0, 1),
+        (LE_LOI, 1, 0, 1, 0, 1, 0, 0, 0, 0),
+        (BAO_KHE, 2, 0, 2, 0, 2, 0, 0, 0, 0),
     ],
     ("total", "BC-2023-Q1"): [("all", *Q1_OFFICIAL)],
     ("total", "BC-2023-6T"): [("all", *Q1_OFFICIAL)],
@@ -171,7 +180,7 @@ def test_invariants(named, name):
     total = _table(named, "total", name).row(0, named=True)
     for by in kpi.DIMENSIONS:
         table = _table(named, by, name)
-        assert table["key"].n_unique() == table.height, by
+        assert table.select("key", "window_from_date").n_unique() == table.height, by
         for row in table.iter_rows(named=True):
             assert row["n_early"] + row["n_on_time"] + row["n_late"] == row["n_resolved"]
             assert row["n_pending_in_time"] + row["n_pending_overdue"] == row["n_pending"]
@@ -181,10 +190,22 @@ def test_invariants(named, name):
             )
         assert table["n_received"].sum() == total["n_received"], by
         assert table["n_resolved"].sum() == total["n_resolved"], by
-        if by != "month":
+        if by not in ("month", "unit_month"):
             assert table["n_pending"].sum() == total["n_pending"], by
 
 
 def test_an_unknown_dimension_is_refused(named):
     with pytest.raises(ValueError, match="by must be one of"):
         kpi.kpi_table(named, "ward", dt.date(2023, 1, 1), dt.date(2023, 1, 31))
+
+
+def test_an_empty_warehouse(tmp_path):
+    con = connect(tmp_path / "empty.duckdb")
+    try:
+        start, end = dt.date(2023, 1, 1), dt.date(2023, 3, 31)
+        assert kpi.kpi_table(con, "total", start, end).select(COUNT_COLUMNS).rows() == [("all", *NOTHING)]
+        assert kpi.monthly_trend(con, start, end)["key"].to_list() == ["2023-01", "2023-02", "2023-03"]
+        assert kpi.kpi_table(con, "unit", start, end).height == 0
+        assert kpi.available_periods(con) == []
+    finally:
+        con.close()
