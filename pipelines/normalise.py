@@ -72,9 +72,10 @@ def _skip_blank_and_totals(
     """Totals rows ("Tổng cộng" in any cell, no dossier code) and blank rows are skipped, not rejected."""
     codeless = rows.filter(pl.col("dossier_code").is_null())[SHEET_ROW]
     text_cells = [c for c in grid.columns if c not in header.personal_columns and c != SHEET_ROW]
-    totals_rows = grid.filter(
-        pl.col(SHEET_ROW).is_in(codeless.implode())
-        & pl.any_horizontal(pl.col(c).str.normalize("NFC").str.contains(TOTALS_PATTERN) for c in text_cells)
+    # Two steps so that the text test runs on the few codeless rows only.
+    candidates = grid.filter(pl.col(SHEET_ROW).is_in(codeless.implode()))
+    totals_rows = candidates.filter(
+        pl.any_horizontal(pl.col(c).str.normalize("NFC").str.contains(TOTALS_PATTERN) for c in text_cells)
     )[SHEET_ROW]
     is_totals = pl.col(SHEET_ROW).is_in(totals_rows.implode())
     is_blank = pl.all_horizontal([pl.col(f).is_null() for f in header.columns]) & ~is_totals
