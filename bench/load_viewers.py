@@ -31,7 +31,7 @@ def overview_queries(con) -> int:
     kpi.targets_status(con, *YEAR)
     kpi.kpi_table(con, "sector_group", *YEAR)
     kpi.monthly_trend(con, *YEAR)
-    return totals["received"].item()
+    return totals["n_received"].item()
 
 
 def viewers(
