@@ -18,6 +18,11 @@ PROGRESS_766_HELP = (
     "trước hạn và đúng hạn + hồ sơ đang giải quyết trong hạn) / (hồ sơ đã giải quyết + đang giải quyết)."
 )
 VOLUMES = ("n_received", "n_resolved", "n_pending", "n_pending_overdue")
+# Shown without a target when the period's year has none in catalogues/targets.csv.
+RATES_WITHOUT_TARGETS = (
+    "on_time_rate", "early_rate", "satisfaction_rate", "online_full_rate", "synced_rate", "apology_rate",
+)
+NO_TARGET_VI = "Chưa có chỉ tiêu cho năm này"
 # More of these is worse: their Δ is coloured the other way round.
 WORSE_WHEN_HIGHER = frozenset({"n_pending_overdue"})
 
@@ -64,6 +69,8 @@ def target_tiles(
     sector-group filter every KPI is measured on that group, so all take theirs from the total.
     """
     total, groups = _values(compare_total), _values(compare_groups)
+    if targets.is_empty():
+        return _untargeted_tiles(total)
     tiles = []
     for row in targets.iter_rows(named=True):
         own_group = sector_group is None and row["target_sector_group"] != "all"
@@ -85,6 +92,18 @@ def target_tiles(
     return tiles
 
 
+def _untargeted_tiles(total: dict) -> list[Tile]:
+    tiles = []
+    for kpi in RATES_WITHOUT_TARGETS:
+        value, delta = total.get(("all", kpi), (None, None))
+        tiles.append(Tile(kpi, KPI_LABELS_VI[kpi], value, delta, target=NO_TARGET_VI))
+        if kpi == "on_time_rate":
+            value, delta = total.get(("all", PROGRESS_766), (None, None))
+            label = KPI_LABELS_VI[PROGRESS_766]
+            tiles.append(Tile(PROGRESS_766, label, value, delta, help=PROGRESS_766_HELP))
+    return tiles
+
+
 def volume_tiles(compare_total: pl.DataFrame) -> list[Tile]:
     total = _values(compare_total)
     return [Tile(kpi, KPI_LABELS_VI[kpi], *total.get(("all", kpi), (None, None))) for kpi in VOLUMES]
@@ -100,3 +119,5 @@ def show(tiles: list[Tile], per_row: int = 4) -> None:
                 if tile.status is not None:
                     text, colour = STATUS_BADGES[tile.status]
                     st.markdown(f":{colour}-badge[{text}] :gray[{tile.target}]")
+                elif tile.target:
+                    st.markdown(f":gray[{tile.target}]")

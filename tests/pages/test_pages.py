@@ -57,6 +57,16 @@ def test_page_renders_without_exception(app, page, period):
     assert at.title
 
 
+def test_a_year_without_targets_still_shows_its_rates(app, kpi_con):
+    at = app(ky="2022-12")
+    period = parse_period("2022-12")
+    total = kpi.kpi_table(kpi_con, "total", period.from_date, period.to_date).row(0, named=True)
+    shown = tiles(at)
+    assert {label: shown[label] for label in RATE_TILES} == {
+        label: format_rate_vi(total[column]) for label, column in RATE_TILES.items()}
+    assert any("Chưa có chỉ tiêu cho năm này" in block.value for block in at.markdown)
+
+
 def test_overview_tiles_equal_the_kpi_layer(app, kpi_con):
     at = app(ky="2023-Q2")
     assert tiles(at) == expected_tiles(kpi_con, "2023-Q2")
