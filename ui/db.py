@@ -19,7 +19,7 @@ import streamlit as st
 from pipelines import kpi
 from pipelines.demo import write_demo_exports
 from pipelines.ingest import IngestResult, ingest_file
-from pipelines.periods import Period, parse_period
+from pipelines.periods import Period
 from pipelines.report_xlsx import write_bieu_06
 from pipelines.settings import DEFAULT_DB_PATH, raw_dir_for
 from pipelines.warehouse import connect
@@ -79,21 +79,17 @@ report_table = cached(kpi.report_table)
 def unit_month_rates(
     con: duckdb.DuckDBPyConnection, year: Period, sector_group: str | None, unit_level: str | None
 ) -> pl.DataFrame:
-    """On-time rate of each unit (rows, by name) in each month of `year` (columns 'YYYY-MM').
-
-    One kpi_table call per month: the KPI layer has no unit × month dimension yet.
-    """
-    months = [parse_period(f"{year.year}-{month:02d}") for month in range(1, 13)]
-    by_month = pl.concat([
-        kpi.kpi_table(con, "unit", month.from_date, month.to_date, sector_group, unit_level)
-        .select(pl.col("key").alias("unit_name"), pl.lit(month.name).alias("month"), "on_time_rate")
-        for month in months
-    ])
-    year_units = kpi.kpi_table(con, "unit", year.from_date, year.to_date, sector_group, unit_level)
-    wide = by_month.pivot(on="month", index="unit_name", values="on_time_rate")
-    return year_units.select(pl.col("key").alias("unit_name")).join(
-        wide, on="unit_name", how="left", maintain_order="left"
+    """On-time rate of each unit (rows, by name) in each month of `year` (columns 'YYYY-MM')."""
+    scope = (year.from_date, year.to_date, sector_group, unit_level)
+    by_month = kpi.kpi_table(con, "unit_month", *scope).select(
+        pl.col("key").alias("unit_name"),
+        pl.col("window_from_date").dt.strftime("%Y-%m").alias("month"),
+        "on_time_rate",
     )
+    months = [f"{year.year}-{month:02d}" for month in range(1, 13)]
+    wide = by_month.pivot(on="month", index="unit_name", values="on_time_rate", on_columns=months)
+    year_units = kpi.kpi_table(con, "unit", *scope).select(pl.col("key").alias("unit_name"))
+    return year_units.join(wide, on="unit_name", how="left", maintain_order="left")
 
 
 @cached
