@@ -3,7 +3,7 @@ a chosen unit's own trend, lĩnh vực and open or late dossiers."""
 
 import streamlit as st
 
-from pipelines.labels import UNIT_LEVEL_LABELS_VI
+from pipelines.labels import UNIT_LEVEL_FILTER_LABELS_VI
 from pipelines.periods import parse_period
 from ui import charts, db, filters, tables, widgets
 
@@ -34,8 +34,8 @@ if unit_id in unit_names:
 st.title("Xếp hạng đơn vị")
 st.caption(f"{scope.period.title_vi}. Xếp theo tỷ lệ đúng hạn, rồi tỷ lệ trước hạn, rồi số hồ sơ đã giải "
            "quyết. Chọn một đơn vị để xem chi tiết.")
-levels = [scope.unit_level] if scope.unit_level else ["ward", "commune", "city"]
-for level, tab in zip(levels, st.tabs([UNIT_LEVEL_LABELS_VI[level] for level in levels]), strict=True):
+levels = [scope.unit_level] if scope.unit_level else ["ward_commune", "city"]
+for level, tab in zip(levels, st.tabs([UNIT_LEVEL_FILTER_LABELS_VI[level] for level in levels]), strict=True):
     with tab:
         ranking = db.unit_ranking(start, end, scope.sector_group, level)
         bars = charts.rate_bars(ranking, "unit_name", "unit_id", "on_time_rate", on_time_target)

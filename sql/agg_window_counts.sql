@@ -151,7 +151,7 @@ selected as (
     join unit_sectors on unit_sectors.pair_key = collapsed.pair_key
     where
         (sector_group_filter is null or unit_sectors.sector_group = sector_group_filter)
-        and (unit_level_filter is null or unit_sectors.unit_level = unit_level_filter)
+        and int_unit_level_matches(unit_sectors.unit_level, unit_level_filter)
         and (unit_id_filter is null or unit_sectors.unit_id = unit_id_filter)
 ),
 

@@ -31,7 +31,7 @@ counted as (
     cross join bounds as b
     where
         (sector_group_filter is null or d.sector_group = sector_group_filter)
-        and (unit_level_filter is null or d.unit_level = unit_level_filter)
+        and int_unit_level_matches(d.unit_level, unit_level_filter)
         and (unit_id_filter is null or d.unit_id = unit_id_filter)
         and (outcomes_filter is null or list_contains(outcomes_filter, d.outcome))
 )

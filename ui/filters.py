@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from pipelines.labels import SECTOR_GROUP_LABELS_VI, UNIT_LEVEL_LABELS_VI
+from pipelines.labels import SECTOR_GROUP_LABELS_VI, UNIT_LEVEL_FILTER_LABELS_VI
 from pipelines.periods import Period
 
 PERIOD_PARAM, GROUP_PARAM, LEVEL_PARAM = "ky", "nhom", "cap"
@@ -108,7 +108,7 @@ def sidebar(periods: list[Period]) -> None:
         period = _period_choice(periods)
         st.caption(f"Từ ngày {period.from_date:%d/%m/%Y} đến ngày {period.to_date:%d/%m/%Y}")
         sector_group = url_choice("Nhóm lĩnh vực", GROUP_PARAM, SECTOR_GROUP_LABELS_VI)
-        unit_level = url_choice("Cấp đơn vị", LEVEL_PARAM, UNIT_LEVEL_LABELS_VI)
+        unit_level = url_choice("Cấp đơn vị", LEVEL_PARAM, UNIT_LEVEL_FILTER_LABELS_VI)
     st.session_state[_STATE_KEY] = Filters(period, sector_group, unit_level)
 
 

@@ -125,15 +125,17 @@ def test_sector_page_drills_from_a_group_to_a_unit_to_its_dossiers_and_back(app,
     assert "don_vi" not in at.query_params
 
 
-def test_unit_page_ranks_each_level_and_opens_a_unit(app, kpi_con):
+def test_unit_page_ranks_wards_and_communes_together_and_opens_a_unit(app, kpi_con):
     at = app("03_don_vi", ky="2023-Q3")
-    assert [tab.label for tab in at.tabs] == ["Phường", "Xã", "Cấp thành phố"]
+    assert [tab.label for tab in at.tabs] == ["Phường và xã", "Cấp thành phố"]
     period = parse_period("2023-Q3")
-    wards = kpi.unit_ranking(kpi_con, period.from_date, period.to_date, None, "ward")
+    wards = kpi.unit_ranking(kpi_con, period.from_date, period.to_date, None, "ward_commune")
+    assert set(wards["unit_level"]) == {"ward", "commune"}
+    assert wards.height == 17
     shown = at.dataframe[0].value
     assert shown["Đơn vị"].to_list() == wards["unit_name"].to_list()
     assert shown["Tỷ lệ đúng hạn"].to_list() == [format_rate_vi(r) for r in wards["on_time_rate"]]
-    at.session_state["rank_ward_2023-Q3_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.session_state["rank_ward_commune_2023-Q3_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
     assert at.title[0].value == wards["unit_name"][0]
     assert at.query_params["don_vi"] == wards["unit_id"][0]

@@ -209,3 +209,15 @@ def test_an_empty_warehouse(tmp_path):
         assert kpi.available_periods(con) == []
     finally:
         con.close()
+
+
+
+def test_wards_and_communes_together_are_the_sum_of_both_levels(named):
+    """The 'ward_commune' filter value selects exactly the wards and the communes."""
+    year = (dt.date(2022, 12, 15), dt.date(2023, 12, 31))
+    counts = ["n_received", "n_resolved", "n_early", "n_on_time", "n_late", "n_pending", "n_withdrawn"]
+    together = kpi.kpi_table(named, "total", *year, None, "ward_commune").select(counts).row(0)
+    ward = kpi.kpi_table(named, "total", *year, None, "ward").select(counts).row(0)
+    commune = kpi.kpi_table(named, "total", *year, None, "commune").select(counts).row(0)
+    assert together == tuple(a + b for a, b in zip(ward, commune, strict=True))
+    assert any(together)
