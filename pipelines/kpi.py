@@ -13,7 +13,7 @@ import polars as pl
 from pipelines import periods
 
 # kpi_by_dimension's groupings; unit_month gives one row per unit and calendar month of the period.
-DIMENSIONS = ("total", "sector", "sector_group", "unit", "unit_level", "month", "unit_month")
+DIMENSIONS = ("total", "sector", "sector_group", "unit", "unit_level", "month", "unit_month", "sector_unit")
 # The column types the views return; building the frame from rows skips the relation API's second
 # binding of the query, about a quarter of a page query's time.
 _POLARS_TYPES = {
@@ -58,6 +58,18 @@ def monthly_trend(
 ) -> pl.DataFrame:
     """One row per calendar month of the period (clipped to it), every month listed."""
     return kpi_table(con, "month", from_date, to_date, sector_group, unit_level, unit_id)
+
+
+def sector_units(
+    con: duckdb.DuckDBPyConnection,
+    sector_name: str,
+    from_date: dt.date,
+    to_date: dt.date,
+    unit_level: str | None = None,
+) -> pl.DataFrame:
+    """The units that handled one lĩnh vực in the period, with its KPIs (the sector_unit dimension)."""
+    by_pair = kpi_table(con, "sector_unit", from_date, to_date, None, unit_level)
+    return by_pair.filter(pl.col("sector_name") == sector_name)
 
 
 def focus_by_unit(

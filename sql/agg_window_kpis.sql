@@ -35,20 +35,23 @@ keyed as (
             when 'unit' then counts.unit_name
             when 'unit_month' then counts.unit_name
             when 'sector_group_unit' then counts.unit_name
+            when 'sector_unit' then counts.unit_name
             when 'unit_level' then counts.unit_level
             when 'month' then strftime(counts.window_from_date, '%Y-%m')
         end as key,
         case
-            when dimensions.dimension in ('unit', 'unit_month', 'sector_group_unit') then counts.unit_id
+            when dimensions.dimension in ('unit', 'unit_month', 'sector_group_unit', 'sector_unit')
+                then counts.unit_id
         end as unit_id,
         case
-            when dimensions.dimension in ('unit', 'unit_month', 'sector_group_unit', 'unit_level')
+            when dimensions.dimension in ('unit', 'unit_month', 'sector_group_unit', 'sector_unit', 'unit_level')
                 then counts.unit_level
         end as unit_level,
         case
-            when dimensions.dimension in ('sector', 'sector_group', 'sector_group_unit')
+            when dimensions.dimension in ('sector', 'sector_group', 'sector_group_unit', 'sector_unit')
                 then counts.sector_group
         end as sector_group,
+        case when dimensions.dimension in ('sector', 'sector_unit') then counts.sector_name end as sector_name,
         counts.* exclude (period_index, unit_id, unit_name, unit_level, sector_name, sector_group)
     from counts
     cross join dimensions
@@ -62,6 +65,7 @@ summed as (
         unit_id,
         unit_level,
         sector_group,
+        sector_name,
         window_from_date,
         window_to_date,
         cast(sum(n_received) as bigint) as n_received,
@@ -85,7 +89,9 @@ summed as (
         cast(sum(n_apology) as bigint) as n_apology
     from keyed
     where key is not null
-    group by dimension, period_index, key, unit_id, unit_level, sector_group, window_from_date, window_to_date
+    group by
+        dimension, period_index, key, unit_id, unit_level, sector_group, sector_name, window_from_date,
+        window_to_date
 )
 
 select
@@ -95,6 +101,7 @@ select
         order by
             coalesce(list_position(['land', 'construction', 'investment', 'other'], sector_group), 99),
             coalesce(list_position(['city', 'ward', 'commune'], unit_level), 99),
+            sector_name collate vi,
             key collate vi,
             window_from_date
     ) as sort_order,

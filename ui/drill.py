@@ -1,49 +1,57 @@
-"""Drill-down state of the Lĩnh vực page (sector group → unit → dossiers), kept in the URL.
+"""Drill-down state of the Lĩnh vực page (sector group or single lĩnh vực → unit → dossiers), kept in
+the URL.
 
 Plain functions over a frozen dataclass, so that the logic is tested without a browser: the page
 reads the state from the query params, renders its level, and writes the next state back.
-The drill starts from sector groups (Đất đai, Xây dựng, Đầu tư, khác): the KPI layer filters units
-by group, not by single lĩnh vực.
 """
 
 from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 
 GROUP_PARAM = "linh_vuc"
+SECTOR_PARAM = "ten_linh_vuc"  # the same name the Hồ sơ page filters on, so a link there keeps it
 UNIT_PARAM = "don_vi"
 TOP_LABEL = "Tất cả lĩnh vực"
 
 
 @dataclass(frozen=True)
 class Drill:
-    group: str | None = None
+    group: str | None = None  # a sector group code, or
     unit_id: str | None = None
+    sector: str | None = None  # a single lĩnh vực's name
 
     @property
     def level(self) -> str:
-        if self.group is None:
+        if self.group is None and self.sector is None:
             return "groups"
         return "units" if self.unit_id is None else "dossiers"
 
 
 def from_params(params: Mapping[str, str], groups: Mapping[str, str]) -> Drill:
-    """An unknown group, or a unit without its group, is dropped: the URL may have been edited."""
-    group = params.get(GROUP_PARAM)
-    if group not in groups:
-        return Drill()
-    return Drill(group, params.get(UNIT_PARAM) or None)
+    """An unknown group, or a unit without its group or lĩnh vực, is dropped: the URL may have been
+    edited. A group wins over a lĩnh vực given with it."""
+    group, sector = params.get(GROUP_PARAM), params.get(SECTOR_PARAM) or None
+    unit_id = params.get(UNIT_PARAM) or None
+    if group in groups:
+        return Drill(group, unit_id)
+    return Drill(unit_id=unit_id, sector=sector) if sector else Drill()
 
 
 def to_params(drill: Drill) -> dict[str, str]:
-    values = {GROUP_PARAM: drill.group, UNIT_PARAM: drill.unit_id}
+    values = {GROUP_PARAM: drill.group, SECTOR_PARAM: drill.sector, UNIT_PARAM: drill.unit_id}
     return {key: value for key, value in values.items() if value is not None}
 
 
 def into(drill: Drill, key: str) -> Drill:
-    """One level down: a group from the top, a unit from a group (or another unit of the same group)."""
+    """One level down: a group from the top, a unit from a group or lĩnh vực (or another unit of it)."""
     if drill.level == "groups":
         return Drill(group=key)
-    return Drill(group=drill.group, unit_id=key)
+    return Drill(group=drill.group, unit_id=key, sector=drill.sector)
+
+
+def into_sector(name: str) -> Drill:
+    """From the top into a single lĩnh vực."""
+    return Drill(sector=name)
 
 
 def crumbs(drill: Drill, groups: Mapping[str, str], unit_name: str | None = None) -> list[tuple[str, Drill]]:
@@ -51,6 +59,8 @@ def crumbs(drill: Drill, groups: Mapping[str, str], unit_name: str | None = None
     trail = [(TOP_LABEL, Drill())]
     if drill.group is not None:
         trail.append((groups[drill.group], Drill(group=drill.group)))
+    if drill.sector is not None:
+        trail.append((drill.sector, Drill(sector=drill.sector)))
     if drill.unit_id is not None:
         trail.append((unit_name or drill.unit_id, drill))
     return trail
@@ -73,6 +83,6 @@ def picked(selection: Mapping, keys: Sequence[str]) -> str | None:
 
 def apply(params: MutableMapping[str, str], drill: Drill) -> None:
     """Write the drill state into the URL's params, leaving the others (the shared filters) alone."""
-    for key in (GROUP_PARAM, UNIT_PARAM):
+    for key in (GROUP_PARAM, SECTOR_PARAM, UNIT_PARAM):
         params.pop(key, None)
     params.update(to_params(drill))

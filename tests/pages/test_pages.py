@@ -165,3 +165,25 @@ def test_report_preview_is_the_kpi_layers_report_table(app, kpi_con):
     expected = rows.filter(row_kind="total").row(0, named=True)
     assert total["(3) Nhận giải quyết: tổng số"] == format_count_vi(expected["n_received_total"])
     assert total["(13) quá hạn"] == format_count_vi(expected["n_pending_overdue"])
+
+
+def test_sector_page_drills_from_a_single_sector_to_a_unit_to_its_dossiers(app, kpi_con):
+    at = app("02_linh_vuc", ky="2023")
+    sectors = at.dataframe[1].value
+    at.session_state["sectors_2023_table"] = {
+        "selection": {"rows": [sectors["Lĩnh vực"].to_list().index("Hộ tịch")], "columns": [], "cells": []}}
+    at.run()
+    assert at.query_params["ten_linh_vuc"] == "Hộ tịch"
+    assert at.subheader[0].value == "Hộ tịch: kết quả theo đơn vị"
+    period = parse_period("2023")
+    expected_units = kpi.sector_units(kpi_con, "Hộ tịch", period.from_date, period.to_date)
+    units = at.dataframe[0].value
+    assert units["Đơn vị"].to_list() == expected_units["key"].to_list()
+    assert units["Tiếp nhận"].to_list() == [format_count_vi(n) for n in expected_units["n_received"]]
+    at.session_state["units_Hộ tịch_2023_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    unit_id = at.query_params["don_vi"]
+    listed = kpi.dossier_list(kpi_con, period.from_date, period.to_date, None, None, unit_id)
+    expected = listed.filter(pl.col("sector_name") == "Hộ tịch")["dossier_code"]
+    assert sorted(at.dataframe[0].value["Mã hồ sơ"]) == sorted(expected)
+    assert [button.label for button in at.button] == ["Tất cả lĩnh vực", "Hộ tịch"]

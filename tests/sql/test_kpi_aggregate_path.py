@@ -4,6 +4,7 @@ of the per-dossier definition (kpi_dossiers_in_period), for many periods, groupi
 import datetime as dt
 import random
 
+import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -51,8 +52,10 @@ KEY_EXPRESSIONS = {
     "sector_group": "sector_group",
     "unit": "unit_name",
     "unit_level": "unit_level",
+    "sector_unit": "sector_name || ' | ' || unit_name",
 }
-FILTERS = [(None, None, None), ("land", None, None), (None, "ward", None), (None, None, "x_bao_khe")]
+FILTERS = [(None, None, None), ("land", None, None), (None, "ward", None), (None, "ward_commune", None),
+           (None, None, "x_bao_khe")]
 
 
 def _random_dossiers(n: int, seed: int) -> dict[str, dict]:
@@ -100,7 +103,8 @@ def _per_dossier(con, by, from_date, to_date, sector_group=None, unit_level=None
 
 def _aggregated(con, by, from_date, to_date, sector_group=None, unit_level=None, unit_id=None):
     table = kpi.kpi_table(con, by, from_date, to_date, sector_group, unit_level, unit_id)
-    return {row[0]: row[1:] for row in table.select("key", *COUNTS).rows()}
+    key = pl.concat_str("sector_name", pl.lit(" | "), "key") if by == "sector_unit" else pl.col("key")
+    return {row[0]: row[1:] for row in table.select(key, *COUNTS).rows()}
 
 
 def _assert_same(con, by, from_date, to_date, filters=(None, None, None)):

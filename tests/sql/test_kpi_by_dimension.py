@@ -180,7 +180,7 @@ def test_invariants(named, name):
     total = _table(named, "total", name).row(0, named=True)
     for by in kpi.DIMENSIONS:
         table = _table(named, by, name)
-        assert table.select("key", "window_from_date").n_unique() == table.height, by
+        assert table.select("key", "sector_name", "window_from_date").n_unique() == table.height, by
         for row in table.iter_rows(named=True):
             assert row["n_early"] + row["n_on_time"] + row["n_late"] == row["n_resolved"]
             assert row["n_pending_in_time"] + row["n_pending_overdue"] == row["n_pending"]

@@ -3,7 +3,7 @@
 import pytest
 
 from pipelines.labels import SECTOR_GROUP_LABELS_VI as GROUPS
-from ui.drill import TOP_LABEL, Drill, apply, crumbs, from_params, into, picked, to_params
+from ui.drill import TOP_LABEL, Drill, apply, crumbs, from_params, into, into_sector, picked, to_params
 
 PARAMS = [
     ({}, Drill(), "groups"),
@@ -13,6 +13,9 @@ PARAMS = [
     ({"linh_vuc": "Đất đai"}, Drill(), "groups"),  # not a group code: an edited URL
     ({"linh_vuc": "land", "don_vi": ""}, Drill("land"), "units"),
     ({"linh_vuc": "other", "ky": "2023-Q1"}, Drill("other"), "units"),  # other params are not ours
+    ({"ten_linh_vuc": "Hộ tịch"}, Drill(sector="Hộ tịch"), "units"),
+    ({"ten_linh_vuc": "Hộ tịch", "don_vi": "p_le_loi"}, Drill(unit_id="p_le_loi", sector="Hộ tịch"), "dossiers"),
+    ({"linh_vuc": "land", "ten_linh_vuc": "Hộ tịch"}, Drill("land"), "units"),  # a group wins
 ]
 
 
@@ -23,7 +26,8 @@ def test_from_params(params, expected, level):
     assert drill.level == level
 
 
-@pytest.mark.parametrize("drill", [Drill(), Drill("land"), Drill("land", "p_le_loi")])
+@pytest.mark.parametrize("drill", [Drill(), Drill("land"), Drill("land", "p_le_loi"), Drill(sector="Hộ tịch"),
+                                   Drill(unit_id="p_le_loi", sector="Hộ tịch")])
 def test_params_round_trip(drill):
     assert from_params(to_params(drill), GROUPS) == drill
 
@@ -34,6 +38,15 @@ def test_going_down_group_then_unit():
     drill = into(drill, "p_le_loi")
     assert drill == Drill("land", "p_le_loi")
     assert into(drill, "p_minh_khai") == Drill("land", "p_minh_khai")  # another unit, same group
+
+
+def test_going_down_a_single_sector_then_unit():
+    drill = into_sector("Hộ tịch")
+    assert drill.level == "units"
+    assert into(drill, "p_le_loi") == Drill(unit_id="p_le_loi", sector="Hộ tịch")
+    assert crumbs(into(drill, "p_le_loi"), GROUPS, "Phường Lê Lợi") == [
+        (TOP_LABEL, Drill()), ("Hộ tịch", Drill(sector="Hộ tịch")),
+        ("Phường Lê Lợi", Drill(unit_id="p_le_loi", sector="Hộ tịch"))]
 
 
 def test_crumbs_lead_back_to_each_level():
