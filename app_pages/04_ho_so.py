@@ -14,7 +14,8 @@ units = tables.unit_names(db.kpi_table("unit", *scope.scope))
 sectors = db.kpi_table("sector", *scope.scope)["key"]
 left, middle, right = st.columns(3)
 with left:
-    kind = filters.url_choice("Loại hồ sơ", "loai", dossiers.KINDS_VI, dossiers.ALL_KINDS_LABEL)
+    kind = filters.url_choice("Loại hồ sơ", "loai", dossiers.KINDS_VI, dossiers.ALL_KINDS_LABEL,
+                              default=dossiers.DEFAULT_KIND)
 with middle:
     unit_id = filters.url_choice("Đơn vị", "don_vi", units)
 with right:

@@ -4,12 +4,18 @@ import polars as pl
 
 PAGE_SIZE = 50
 KINDS_VI = {
+    "overdue": "Quá hạn (đã giải quyết hoặc đang giải quyết)",
     "late": "Quá hạn (đã giải quyết)",
     "pending_overdue": "Đang giải quyết, đã quá hạn",
     "late_no_apology": "Quá hạn chưa có phiếu xin lỗi",
 }
 ALL_KINDS_LABEL = "Tất cả hồ sơ tính trong kỳ"
-_OUTCOMES = {"late": ("late",), "pending_overdue": ("pending_overdue",), "late_no_apology": ("late",)}
+# What unit heads follow up, and far fewer rows than every dossier of a period: the page opens on it.
+DEFAULT_KIND = "overdue"
+_OUTCOMES = {
+    "overdue": ("late", "pending_overdue"), "late": ("late",), "pending_overdue": ("pending_overdue",),
+    "late_no_apology": ("late",),
+}
 
 
 def outcomes_of(kind: str | None) -> tuple[str, ...] | None:

@@ -58,14 +58,17 @@ def _write(param: str, value: str | None) -> None:
         st.query_params[param] = value
 
 
-def url_choice(label: str, param: str, labels: dict[str, str], all_label: str = ALL_LABEL) -> str | None:
-    """A selectbox of codes, "Tất cả" (None) first, kept in the URL."""
+def url_choice(
+    label: str, param: str, labels: dict[str, str], all_label: str = ALL_LABEL, default: str = _ALL
+) -> str | None:
+    """A selectbox of codes, "Tất cả" (None) first, kept in the URL; `default` is chosen until the user
+    or a link chooses."""
     options = [_ALL, *labels]
     key = f"choice_{param}"
     requested = _from_link(param)
     if requested in labels:
         st.session_state[key] = requested
-    _keep_valid(key, options, _ALL)
+    _keep_valid(key, options, default)
     value = st.selectbox(label, options, format_func=lambda code: labels.get(code, all_label), key=key)
     _write(param, value or None)
     return value or None

@@ -187,3 +187,12 @@ def test_sector_page_drills_from_a_single_sector_to_a_unit_to_its_dossiers(app, 
     expected = listed.filter(pl.col("sector_name") == "Hộ tịch")["dossier_code"]
     assert sorted(at.dataframe[0].value["Mã hồ sơ"]) == sorted(expected)
     assert [button.label for button in at.button] == ["Tất cả lĩnh vực", "Hộ tịch"]
+
+
+def test_dossier_page_opens_on_the_overdue_dossiers(app, kpi_con):
+    at = app("04_ho_so", ky="2023")
+    assert at.query_params["loai"] == "overdue"
+    period = parse_period("2023")
+    overdue = kpi.dossier_list(kpi_con, period.from_date, period.to_date, None, None, None, ["late", "pending_overdue"])
+    assert at.markdown[0].value.startswith(f"**{format_count_vi(overdue.height)} hồ sơ**")
+    assert set(at.dataframe[0].value["Kết quả"]) <= {"Quá hạn", "Đang quá hạn"}
