@@ -157,12 +157,7 @@ def run_report(args: argparse.Namespace) -> int:
     period = periods.parse_period(args.period)
     con = connect(args.db, read_only=True)
     try:
-        summary = kpi.report_table(con, period.from_date, period.to_date)
-        units = kpi.kpi_table(con, "unit", period.from_date, period.to_date)
-        unit_tables = [
-            (unit["key"], kpi.report_table(con, period.from_date, period.to_date, unit["unit_id"]))
-            for unit in units.iter_rows(named=True)
-        ]
+        summary, unit_tables = kpi.report_tables(con, period.from_date, period.to_date)
     finally:
         con.close()
     write_bieu_06(args.out, period, summary, unit_tables)

@@ -142,6 +142,16 @@ def report_table(
     return _select(con, "rpt_bieu_06", [from_date, to_date, unit_id])
 
 
+def report_tables(
+    con: duckdb.DuckDBPyConnection, from_date: dt.date, to_date: dt.date
+) -> tuple[pl.DataFrame, list[tuple[str, pl.DataFrame]]]:
+    """What the Biểu 06 workbook holds: the table for all units, and (unit name, its table) for each unit
+    with dossiers in the period."""
+    units = kpi_table(con, "unit", from_date, to_date).iter_rows(named=True)
+    per_unit = [(unit["key"], report_table(con, from_date, to_date, unit["unit_id"])) for unit in units]
+    return report_table(con, from_date, to_date), per_unit
+
+
 def dossier_list(
     con: duckdb.DuckDBPyConnection,
     from_date: dt.date,

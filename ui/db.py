@@ -96,12 +96,7 @@ def unit_month_rates(
 @cached
 def report_xlsx(con: duckdb.DuckDBPyConnection, period: Period) -> bytes:
     """Biểu số 06 for every unit and each unit on its own sheet, as `tthc report` writes it."""
-    summary = kpi.report_table(con, period.from_date, period.to_date)
-    units = kpi.kpi_table(con, "unit", period.from_date, period.to_date)
-    unit_tables = [
-        (unit["key"], kpi.report_table(con, period.from_date, period.to_date, unit["unit_id"]))
-        for unit in units.iter_rows(named=True)
-    ]
+    summary, unit_tables = kpi.report_tables(con, period.from_date, period.to_date)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bieu_06.xlsx"
         write_bieu_06(path, period, summary, unit_tables)
