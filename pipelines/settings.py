@@ -36,8 +36,6 @@ class IngestSettings:
     # An .xlsx is a zip: its unpacked size bounds the reader's memory (a zip bomb is refused before reading).
     max_unpacked_bytes: int = int(os.environ.get("TTHC_MAX_UNPACKED_MB", "2048")) * 1024 * 1024
     header_search_rows: int = 30
-    # Some one-stop systems count returned/withdrawn dossiers as resolved on time (DOMAIN.md): default off.
-    withdrawn_counts_as_resolved: bool = False
     min_year: int = 1990
     max_year: int = 2099
     personal_headers: tuple[str, ...] = field(
