@@ -105,34 +105,22 @@ def report_xlsx(con: duckdb.DuckDBPyConnection, period: Period) -> bytes:
 
 # Data quality and the warehouse's own state.
 
-@cached
-def warehouse_state(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    return con.sql("select * from kpi_dq_warehouse").pl()
+def _view_reader(view: str) -> Callable:
+    """A cached `f()` returning a whole data-quality view (the names are this module's constants)."""
+
+    def read(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+        return con.sql(f"select * from {view}").pl()
+
+    read.__qualname__ = view  # the cache key
+    return cached(read)
 
 
-@cached
-def ingested_files(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    return con.sql("select * from kpi_dq_files").pl()
-
-
-@cached
-def rejects_by_reason(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    return con.sql("select * from kpi_dq_rejects_by_reason").pl()
-
-
-@cached
-def unknown_units(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    return con.sql("select * from kpi_dq_unknown_units").pl()
-
-
-@cached
-def unknown_sectors(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    return con.sql("select * from kpi_dq_unknown_sectors").pl()
-
-
-@cached
-def outcome_mismatches(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    return con.sql("select * from kpi_dq_outcome_mismatches").pl()
+warehouse_state = _view_reader("kpi_dq_warehouse")
+ingested_files = _view_reader("kpi_dq_files")
+rejects_by_reason = _view_reader("kpi_dq_rejects_by_reason")
+unknown_units = _view_reader("kpi_dq_unknown_units")
+unknown_sectors = _view_reader("kpi_dq_unknown_sectors")
+outcome_mismatches = _view_reader("kpi_dq_outcome_mismatches")
 
 
 @cached
