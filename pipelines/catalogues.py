@@ -25,6 +25,7 @@ class Catalogues:
     targets: pl.DataFrame
     procedures: pl.DataFrame
     days_off: pl.DataFrame
+    settings: pl.DataFrame
 
 
 def _read_csv(path: Path) -> pl.DataFrame:
@@ -92,6 +93,7 @@ def load_catalogues(folder: Path | None = None) -> Catalogues:
         targets=targets,
         procedures=procedures,
         days_off=_days_off(_read_csv(folder / "extra_days_off.csv")),
+        settings=_read_csv(folder / "settings.csv"),
     )
 
 
@@ -114,6 +116,7 @@ def write_catalogue_tables(con: duckdb.DuckDBPyConnection, catalogues: Catalogue
             pl.col("processing_days").cast(pl.Int32),
         ),
         "cat_days_off": catalogues.days_off,
+        "cat_settings": catalogues.settings,
     }
     for table, frame in tables.items():
         con.execute(f"delete from {table}")

@@ -73,3 +73,4 @@ create or replace table cat_procedures (
     processing_days integer             -- legal time in working days; null = settled on the spot
 );
 create or replace table cat_days_off (day date, name varchar, source varchar);
+create or replace table cat_settings (key varchar, value varchar, note varchar);

@@ -2,11 +2,34 @@
 -- An unknown lĩnh vực keeps its own name and falls in group 'other'; the export's service level wins
 -- over the procedure catalogue's. A catalogue key listed twice counts once, so a dossier is never doubled;
 -- a unit listed with several validity periods shows its latest name and level.
+-- With the setting withdrawn_counts_as_resolved (catalogues/settings.csv), a withdrawn dossier is read as
+-- resolved on time: no due date, finished when it says, else on the day it was received.
 create or replace view stg_dossiers as
 with
 
+settings as (
+    select coalesce(
+        bool_or(cat_settings.key = 'withdrawn_counts_as_resolved' and lower(cat_settings.value) = 'true'), false
+    ) as is_withdrawn_resolved
+    from cat_settings
+),
+
 dossier_rows as (
-    select * from dossiers
+    select
+        dossiers.* replace (
+            dossiers.is_withdrawn and not settings.is_withdrawn_resolved as is_withdrawn,
+            case
+                when dossiers.is_withdrawn and settings.is_withdrawn_resolved then null
+                else dossiers.due_at
+            end as due_at,
+            case
+                when dossiers.is_withdrawn and settings.is_withdrawn_resolved
+                    then coalesce(dossiers.finished_at, dossiers.received_at)
+                else dossiers.finished_at
+            end as finished_at
+        )
+    from dossiers
+    cross join settings
 ),
 
 units as (
