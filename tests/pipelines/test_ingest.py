@@ -2,6 +2,8 @@
 
 import itertools
 import json
+import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -213,16 +215,20 @@ def test_real_upload_replaces_demo_data(db, tmp_path):
     assert query(db, "select count(*) from ingest_log where is_demo") == [(0,)]
 
 
-def test_rebuild_after_catalogue_fix_brings_rejected_rows_in(db, tmp_path, monkeypatch):
+@pytest.fixture
+def catalogues(tmp_path, monkeypatch):
+    """A copy of the project's catalogues that a test may edit; the pipeline reads it."""
+    folder = tmp_path / "catalogues"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "catalogues", folder)
+    monkeypatch.setenv("TTHC_CATALOGUES", str(folder))
+    return folder
+
+
+def test_rebuild_after_catalogue_fix_brings_rejected_rows_in(db, tmp_path, catalogues):
     path = write_csv(tmp_path / "t.csv", [row("OK-1"), row("NEW-1", unit="UBND phường Mới Lập")])
     assert ingest_files(db, [path])[0].n_rejected == 1
-    catalogues = tmp_path / "catalogues"
-    catalogues.mkdir()
-    for source in __import__("pathlib").Path("catalogues").glob("*.csv"):
-        (catalogues / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     with (catalogues / "units.csv").open("a", encoding="utf-8") as units:
         units.write("p_moi_lap,Phường Mới Lập,ward,,,\n")
-    monkeypatch.setenv("TTHC_CATALOGUES", str(catalogues))
     [result] = rebuild(db, rebuilt_by="admin")
     assert (result.n_new, result.n_rejected) == (2, 0)
     assert query(db, "select count(*) from rejects") == [(0,)]
@@ -230,15 +236,10 @@ def test_rebuild_after_catalogue_fix_brings_rejected_rows_in(db, tmp_path, monke
         ("t.csv", "loaded", None), ("(dựng lại kho từ 1 tệp gốc)", "rebuilt", "admin")]
 
 
-def test_a_reused_unit_name_maps_to_the_unit_in_force_on_the_received_date(db, tmp_path, monkeypatch):
-    catalogues = tmp_path / "catalogues"
-    catalogues.mkdir()
-    for source in __import__("pathlib").Path("catalogues").glob("*.csv"):
-        (catalogues / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+def test_a_reused_unit_name_maps_to_the_unit_in_force_on_the_received_date(db, tmp_path, catalogues):
     units = (catalogues / "units.csv").read_text(encoding="utf-8").replace(
         "p_le_loi,Phường Lê Lợi,ward,,,", "p_le_loi,Phường Lê Lợi,ward,,,2024-12-31")
     (catalogues / "units.csv").write_text(units + "p_le_loi_2025,Phường Lê Lợi,ward,,2025-01-01,\n", encoding="utf-8")
-    monkeypatch.setenv("TTHC_CATALOGUES", str(catalogues))
     rows = [row("OLD-1", received="03/06/2024 08:00", due="", finished=""),
             row("NEW-1", received="03/06/2025 08:00", due="", finished="")]
     ingest_files(db, [write_csv(tmp_path / "t.csv", rows)])
