@@ -62,6 +62,10 @@ def log_rebuild(
     })
 
 
+def _has_demo_data(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute("select count(*) from ingest_log where is_demo").fetchall()[0][0] > 0
+
+
 def is_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
     found = con.execute(
         "select count(*) from ingest_log where file_sha256 = ? and status = 'loaded'", [sha256]
@@ -78,7 +82,8 @@ def load_normalised(
 ) -> LoadCounts:
     """One file = one transaction: on any error nothing of this file remains."""
     with transaction(con):
-        if not archived.is_demo:
+        replaces_demo = not archived.is_demo and _has_demo_data(con)
+        if replaces_demo:
             _run_sql_file(con, "drop_demo_data.sql")
         ingest_id = next_ingest_id(con)
         incoming = normalised.dossiers.with_columns(
@@ -87,6 +92,7 @@ def load_normalised(
         )
         con.register("incoming_dossiers", incoming.to_arrow())
         _run_sql_file(con, "classify_incoming.sql")
+        _run_sql_file(con, "capture_changes.sql")
         _run_sql_file(con, "apply_incoming.sql")
         counts = dict(
             con.execute("select change_kind, count(*) from incoming_classified group by all").fetchall()
@@ -114,6 +120,7 @@ def load_normalised(
             "n_skipped": sum(normalised.skipped_by_reason.values()), "status": "loaded",
             "uploaded_by": archived.uploaded_by, "is_demo": archived.is_demo, "started_at": started_at,
         })
-        con.execute("drop table incoming_classified")
-        refresh_aggregates(con)
+        refresh_aggregates(con, changes_only=not replaces_demo)
+        con.execute("drop table incoming_classified; drop table ingest_replaced_dossiers; "
+                    "drop table ingest_added_dossiers")
     return result

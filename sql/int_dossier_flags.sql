@@ -1,14 +1,15 @@
 -- What each dossier contributes to the KPIs whatever the period: the one definition of a resolved
 -- dossier's outcome (early / on time / late, by calendar date; no due date = on time) and of the
--- online, fully-online, rating, sync and apology flags (DOMAIN.md, KPI definitions).
-create or replace view int_dossier_flags as
+-- online, fully-online, rating, sync and apology flags (DOMAIN.md, KPI definitions), for the dossiers of
+-- dossiers_table (see stg_dossiers_of); int_dossier_flags is the warehouse's.
+create or replace macro int_dossier_flags_of(dossiers_table) as table
 with
 
 dossiers as (
     select
         *,
         not is_withdrawn and finished_date is not null as is_resolved
-    from stg_dossiers
+    from stg_dossiers_of(dossiers_table)
 ),
 
 flagged as (
@@ -29,3 +30,7 @@ select
     case when is_early then 'early' when is_on_time then 'on_time' when is_late then 'late' end
         as resolved_outcome
 from flagged
+;
+
+create or replace view int_dossier_flags as
+select * from int_dossier_flags_of('dossiers')

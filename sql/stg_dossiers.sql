@@ -4,7 +4,9 @@
 -- a unit listed with several validity periods shows its latest name and level.
 -- With the setting withdrawn_counts_as_resolved (catalogues/settings.csv), a withdrawn dossier is read as
 -- resolved on time: no due date, finished when it says, else on the day it was received.
-create or replace view stg_dossiers as
+-- stg_dossiers_of reads any table shaped like dossiers (named by dossiers_table), so that an ingest can
+-- count what it adds and replaces (sql/load/capture_changes.sql); stg_dossiers is the warehouse's.
+create or replace macro stg_dossiers_of(dossiers_table) as table
 with
 
 settings as (
@@ -28,7 +30,7 @@ dossier_rows as (
                 else dossiers.finished_at
             end as finished_at
         )
-    from dossiers
+    from query_table(dossiers_table) as dossiers
     cross join settings
 ),
 
@@ -87,3 +89,7 @@ from dossier_rows as d
 left join units as u on u.unit_id = d.unit_id
 left join sectors as s on s.sector_name = d.sector_name
 left join procedures as p on p.procedure_code = d.procedure_code
+;
+
+create or replace view stg_dossiers as
+select * from stg_dossiers_of('dossiers')

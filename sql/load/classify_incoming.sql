@@ -1,6 +1,6 @@
 -- Compare each incoming dossier that is already stored with its stored version: the version from the
 -- latest as-of date wins; on equal as-of dates the later upload (the incoming one) wins.
--- Incoming dossiers not listed here are new.
+-- Incoming dossiers not listed here are new. stored_dossier keeps the stored row, for capture_changes.sql.
 create or replace temp table incoming_classified as
 with
 incoming as (select * from incoming_dossiers),
@@ -10,6 +10,7 @@ compared as (
         incoming.dossier_code,
         incoming.as_of_date,
         stored.as_of_date as stored_as_of_date,
+        stored as stored_dossier,
         (
             incoming.procedure_code is not distinct from stored.procedure_code
             and incoming.procedure_name is not distinct from stored.procedure_name
@@ -37,5 +38,6 @@ select
         when as_of_date = stored_as_of_date and is_same_content then 'unchanged'
         when is_same_content then 'refreshed'
         else 'updated'
-    end as change_kind
+    end as change_kind,
+    stored_dossier
 from compared

@@ -174,7 +174,7 @@ def test_failure_mid_file_leaves_the_warehouse_unchanged(db, tmp_path, monkeypat
     ingest_files(db, [jan])
     snapshot = {t: query(db, f"select * from {t} order by all") for t in ("dossiers", "rejects")}
 
-    def fail(con):
+    def fail(con, changes_only=False):
         raise OSError("disk full (injected)")
 
     monkeypatch.setattr(load_module, "refresh_aggregates", fail)
