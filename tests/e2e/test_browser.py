@@ -1,5 +1,5 @@
 """The dashboard in headless Chromium: a KPI tile, the drill-down from Đất đai to a ward's dossiers,
-an upload that changes the numbers. Screenshots go to tests/artifacts/."""
+an upload that changes the numbers, a phone-width window. Screenshots go to tests/artifacts/."""
 
 from pathlib import Path
 
@@ -90,3 +90,23 @@ def test_downloads_are_generated_on_click(page):
         page.get_by_role("button", name="Tải Biểu 06").click()
     assert download.value.suggested_filename == f"bieu_06_BC-{YEAR.name}-6T.xlsx"
     assert Path(download.value.path()).read_bytes()[:2] == b"PK"  # a zip: an .xlsx workbook
+
+
+def test_phone_width_stacks_the_tiles_and_scrolls_tables_inside_the_page(page, expected):
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        page.goto(f"{page.base_url}/?ky={YEAR.name}")
+        tiles = page.get_by_test_id("stMetric")
+        tiles.first.wait_for()
+        first, second = tiles.nth(0).bounding_box(), tiles.nth(1).bounding_box()
+        assert second["y"] >= first["y"] + first["height"]  # one under the other, not side by side
+        assert first["x"] + first["width"] <= 390
+        page.goto(f"{page.base_url}/don_vi?ky={YEAR.name}")
+        table = page.get_by_test_id("stDataFrame").first
+        table.wait_for()
+        assert table.bounding_box()["width"] <= 390
+        page_width = page.evaluate("document.documentElement.scrollWidth")
+        assert page_width <= 390, f"the page scrolls sideways: {page_width} px wide"
+        page.screenshot(path=ARTIFACTS / "e2e_phone.png", full_page=True)
+    finally:
+        page.set_viewport_size({"width": 1400, "height": 1000})
