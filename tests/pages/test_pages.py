@@ -91,6 +91,36 @@ def test_changing_the_period_changes_the_numbers_and_the_url(app, kpi_con):
     assert tiles(at) != march
 
 
+def _shown_and_expected(at, con, page: str, period_name: str) -> tuple[list, list]:
+    """One column of the page's first table (or its count) and the same from the KPI layer."""
+    period = parse_period(period_name)
+    start, end = period.from_date, period.to_date
+    if page == "02_linh_vuc":
+        expected = kpi.kpi_table(con, "sector_group", start, end)["n_received"]
+        return at.dataframe[0].value["Tiếp nhận"].to_list(), [format_count_vi(n) for n in expected]
+    if page == "03_don_vi":
+        expected = kpi.unit_ranking(con, start, end, None, "ward_commune")["on_time_rate"]
+        return at.dataframe[0].value["Tỷ lệ đúng hạn"].to_list(), [format_rate_vi(r) for r in expected]
+    if page == "04_ho_so":
+        listed = kpi.dossier_list(con, start, end, None, None, None, ["late", "pending_overdue"])
+        return sorted(at.dataframe[0].value["Mã hồ sơ"]), sorted(listed["dossier_code"].head(50))  # page 1
+    rows = kpi.report_table(con, start, end)
+    shown = pl.from_pandas(at.dataframe[0].value)["(3) Nhận giải quyết: tổng số"].to_list()
+    return shown, [format_count_vi(n) for n in rows["n_received_total"]]
+
+
+@pytest.mark.parametrize("page", ["02_linh_vuc", "03_don_vi", "04_ho_so", "05_bao_cao"])
+def test_changing_the_period_changes_each_pages_numbers_to_the_kpi_layers(app, kpi_con, page):
+    at = app(page, ky="2023-03")
+    march, expected_march = _shown_and_expected(at, kpi_con, page, "2023-03")
+    assert march == expected_march
+    at.selectbox(key="filter_period_month").set_value(parse_period("2023-04")).run()
+    assert at.query_params["ky"] == "2023-04"
+    april, expected_april = _shown_and_expected(at, kpi_con, page, "2023-04")
+    assert april == expected_april
+    assert april != march
+
+
 def test_official_period_and_filters_come_from_the_url(app, kpi_con):
     at = app(ky="BC-2023-Q1", nhom="land", cap="ward")
     assert at.selectbox(key="filter_kind").value == "bc_quarter"
