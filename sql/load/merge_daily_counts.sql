@@ -1,7 +1,8 @@
 -- agg_daily_counts corrected by one ingest instead of recounted from every dossier: plus the daily counts
 -- of the dossiers it added, minus those of the versions it replaced (capture_changes.sql). Counts add up,
 -- so this equals a full rebuild (tests/pipelines/test_incremental_aggregates.py); a day left with nothing
--- received, resolved or falling due is dropped, as a full rebuild would not list it.
+-- received, resolved or falling due is dropped, as a full rebuild would not list it. A pair's names and
+-- levels follow from its key, so grouping by them too changes nothing.
 create or replace table agg_daily_counts as
 with
 
@@ -18,16 +19,10 @@ changes as (
 
 summed as (
     select
-        pair_key,
-        any_value(unit_id) as unit_id,
-        any_value(unit_name) as unit_name,
-        any_value(unit_level) as unit_level,
-        any_value(sector_name) as sector_name,
-        any_value(sector_group) as sector_group,
-        day_date,
+        pair_key, unit_id, unit_name, unit_level, sector_name, sector_group, day_date,
         cast(sum(columns('^n_')) as integer)
     from changes
-    group by pair_key, day_date
+    group by all
 )
 
 select *
