@@ -27,9 +27,10 @@ lint: install
 	$(VENV)/bin/ruff check .
 
 # Benchmarks are run by hand (minutes each); figures go into bench/README.md.
-bench: install
+bench: install browser
 	$(PY) -m bench.bench_ingest
 	$(PY) -m bench.bench_kpi
+	$(PY) -m bench.bench_pages
 	$(PY) -m bench.load_viewers
 
 # README screenshots from the real app (demo year) in headless Chromium.
