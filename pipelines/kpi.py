@@ -33,6 +33,11 @@ def _select(con: duckdb.DuckDBPyConnection, macro: str, params: Sequence[object]
         cursor.close()
 
 
+def _check_dimension(by: str) -> None:
+    if by not in DIMENSIONS:
+        raise ValueError(f"by must be one of {DIMENSIONS}, not {by!r}")
+
+
 def kpi_table(
     con: duckdb.DuckDBPyConnection,
     by: str,
@@ -43,8 +48,7 @@ def kpi_table(
     unit_id: str | None = None,
 ) -> pl.DataFrame:
     """kpi_by_dimension: counts and rates per key of `by` (one of DIMENSIONS)."""
-    if by not in DIMENSIONS:
-        raise ValueError(f"by must be one of {DIMENSIONS}, not {by!r}")
+    _check_dimension(by)
     return _select(con, "kpi_by_dimension", [by, from_date, to_date, sector_group, unit_level, unit_id])
 
 
@@ -92,8 +96,7 @@ def kpi_compare(
 
     Keys are matched by name, so by='month' (or 'unit_month') leaves the comparison columns empty.
     """
-    if by not in DIMENSIONS:
-        raise ValueError(f"by must be one of {DIMENSIONS}, not {by!r}")
+    _check_dimension(by)
     period = periods.period_for_dates(from_date, to_date)
     previous = periods.previous_period(period)
     year_ago = periods.year_earlier(period)
@@ -145,11 +148,15 @@ def report_table(
 def report_tables(
     con: duckdb.DuckDBPyConnection, from_date: dt.date, to_date: dt.date
 ) -> tuple[pl.DataFrame, list[tuple[str, pl.DataFrame]]]:
-    """What the Biểu 06 workbook holds: the table for all units, and (unit name, its table) for each unit
-    with dossiers in the period."""
-    units = kpi_table(con, "unit", from_date, to_date).iter_rows(named=True)
-    per_unit = [(unit["key"], report_table(con, from_date, to_date, unit["unit_id"])) for unit in units]
-    return report_table(con, from_date, to_date), per_unit
+    """What the Biểu 06 workbook holds, from one query (rpt_bieu_06_sheets): the table for all units, and
+    (unit name, its table) for each unit with dossiers in the period."""
+    sheets = _select(con, "rpt_bieu_06_sheets", [from_date, to_date, None, True])
+    summary, *units = sheets.partition_by("sheet_unit_id", maintain_order=True)
+
+    def rows(sheet: pl.DataFrame) -> pl.DataFrame:
+        return sheet.drop("sheet_unit_id", "sheet_unit_name", "sheet_order", "row_order")
+
+    return rows(summary), [(unit["sheet_unit_name"][0], rows(unit)) for unit in units]
 
 
 def dossier_list(
