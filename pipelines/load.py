@@ -63,7 +63,10 @@ def log_rebuild(
 
 
 def _has_demo_data(con: duckdb.DuckDBPyConnection) -> bool:
-    return con.execute("select count(*) from ingest_log where is_demo").fetchall()[0][0] > 0
+    """Whether demo dossiers are stored: replacing them changes too much for refresh_aggregates to correct."""
+    return con.execute(
+        "select count(*) from ingest_log where is_demo and status = 'loaded'"
+    ).fetchall()[0][0] > 0
 
 
 def is_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
@@ -83,7 +86,7 @@ def load_normalised(
     """One file = one transaction: on any error nothing of this file remains."""
     with transaction(con):
         replaces_demo = not archived.is_demo and _has_demo_data(con)
-        if replaces_demo:
+        if not archived.is_demo:  # also drops the log entries of demo files that failed
             _run_sql_file(con, "drop_demo_data.sql")
         ingest_id = next_ingest_id(con)
         incoming = normalised.dossiers.with_columns(
