@@ -19,11 +19,15 @@ CHANNELS = ("Trực tuyến", "Trực tiếp", "BCCI")
 RATINGS = ("Hài lòng", "Rất hài lòng", "Không hài lòng", "")
 
 
+def _aggregates(con) -> dict:
+    return {table: con.execute(f"select * from {table} order by all").fetchall() for table in AGGREGATES}
+
+
 def stored_aggregates(db) -> dict:
     """The aggregates as the last ingest left them (read-only: opening read-write rebuilds them)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return {table: con.execute(f"select * from {table} order by all").fetchall() for table in AGGREGATES}
+        return _aggregates(con)
     finally:
         con.close()
 
@@ -31,7 +35,7 @@ def stored_aggregates(db) -> dict:
 def rebuilt_aggregates(db) -> dict:
     con = connect(db)  # read-write: recounts the aggregates from every dossier
     try:
-        return {table: con.execute(f"select * from {table} order by all").fetchall() for table in AGGREGATES}
+        return _aggregates(con)
     finally:
         con.close()
 
