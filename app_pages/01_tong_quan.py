@@ -11,8 +11,11 @@ st.caption(f"{scope.period.title_vi}. Δ: so với {previous_period(scope.period
 
 targets = db.targets_status(*scope.scope)
 compare_total = db.kpi_compare("total", *scope.scope)
-tiles.show(tiles.target_tiles(targets, compare_total, db.kpi_compare("sector_group", *scope.scope),
-                              scope.sector_group))
+tiles.show(
+    tiles.target_tiles(
+        targets, compare_total, db.kpi_compare("sector_group", *scope.scope), scope.sector_group
+    )
+)
 tiles.show(tiles.volume_tiles(compare_total))
 
 year = parse_period(str(scope.period.to_date.year))

@@ -40,16 +40,18 @@ if here.level == "groups":
     st.caption("Chọn một lĩnh vực để xem từng đơn vị.")
     sectors = db.kpi_table("sector", *scope.scope)
     bars = charts.outcome_bars(sectors, "key", "key")
-    chosen = widgets.pick(bars, tables.sector_rows(sectors), sectors["key"],
-                          key=f"sectors_{scope.period.name}")
+    chosen = widgets.pick(
+        bars, tables.sector_rows(sectors), sectors["key"], key=f"sectors_{scope.period.name}"
+    )
     if chosen:
         widgets.go_to(drill.into_sector(chosen))
 elif here.level == "units":
     st.subheader(f"{scope_name}: kết quả theo đơn vị")
     st.caption("Chọn một đơn vị để xem danh sách hồ sơ.")
     bars = charts.outcome_bars(units, "key", "unit_id")
-    chosen = widgets.pick(bars, tables.unit_rows(units), units["unit_id"],
-                          key=f"units_{drill_key}_{scope.period.name}")
+    chosen = widgets.pick(
+        bars, tables.unit_rows(units), units["unit_id"], key=f"units_{drill_key}_{scope.period.name}"
+    )
     if chosen:
         widgets.go_to(drill.into(here, chosen))
 else:
@@ -58,7 +60,13 @@ else:
     st.subheader(f"Hồ sơ {scope_name.lower()} của {unit_names.get(here.unit_id, here.unit_id)}")
     st.caption(f"{fmt.number(dossiers.height)} hồ sơ được tính trong kỳ, quá hạn nhiều ngày nhất trước.")
     widgets.dossier_table(dossiers)
-    st.page_link("app_pages/04_ho_so.py", label="Lọc, phân trang và tải danh sách ở trang Hồ sơ",
-                 icon=":material/open_in_new:",
-                 query_params={"ky": scope.period.name, "don_vi": here.unit_id,
-                               **({"nhom": here.group} if here.group else {"ten_linh_vuc": here.sector})})
+    st.page_link(
+        "app_pages/04_ho_so.py",
+        label="Lọc, phân trang và tải danh sách ở trang Hồ sơ",
+        icon=":material/open_in_new:",
+        query_params={
+            "ky": scope.period.name,
+            "don_vi": here.unit_id,
+            **({"nhom": here.group} if here.group else {"ten_linh_vuc": here.sector}),
+        },
+    )

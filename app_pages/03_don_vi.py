@@ -32,15 +32,18 @@ if unit_id in unit_names:
     st.stop()
 
 st.title("Xếp hạng đơn vị")
-st.caption(f"{scope.period.title_vi}. Xếp theo tỷ lệ đúng hạn, rồi tỷ lệ trước hạn, rồi số hồ sơ đã giải "
-           "quyết. Chọn một đơn vị để xem chi tiết.")
+st.caption(
+    f"{scope.period.title_vi}. Xếp theo tỷ lệ đúng hạn, rồi tỷ lệ trước hạn, rồi số hồ sơ đã giải "
+    "quyết. Chọn một đơn vị để xem chi tiết."
+)
 levels = [scope.unit_level] if scope.unit_level else ["ward_commune", "city"]
 for level, tab in zip(levels, st.tabs([UNIT_LEVEL_FILTER_LABELS_VI[level] for level in levels]), strict=True):
     with tab:
         ranking = db.unit_ranking(start, end, scope.sector_group, level)
         bars = charts.rate_bars(ranking, "unit_name", "unit_id", "on_time_rate", on_time_target)
-        chosen = widgets.pick(bars, tables.ranking_rows(ranking), ranking["unit_id"],
-                              key=f"rank_{level}_{scope.period.name}")
+        chosen = widgets.pick(
+            bars, tables.ranking_rows(ranking), ranking["unit_id"], key=f"rank_{level}_{scope.period.name}"
+        )
         if chosen:
             st.query_params["don_vi"] = chosen
             st.rerun()

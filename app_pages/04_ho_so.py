@@ -14,8 +14,9 @@ units = tables.unit_names(db.kpi_table("unit", *scope.scope))
 sectors = db.kpi_table("sector", *scope.scope)["key"]
 left, middle, right = st.columns(3)
 with left:
-    kind = filters.url_choice("Loại hồ sơ", "loai", dossiers.KINDS_VI, dossiers.ALL_KINDS_LABEL,
-                              default=dossiers.DEFAULT_KIND)
+    kind = filters.url_choice(
+        "Loại hồ sơ", "loai", dossiers.KINDS_VI, dossiers.ALL_KINDS_LABEL, default=dossiers.DEFAULT_KIND
+    )
 with middle:
     unit_id = filters.url_choice("Đơn vị", "don_vi", units)
 with right:
@@ -29,7 +30,18 @@ widgets.dossier_table(dossiers.page_of(shown, page))
 
 name = f"ho_so_{scope.period.name}"
 left, right = st.columns(2)
-left.download_button("Tải danh sách đang lọc (.xlsx)", lambda: downloads.xlsx_bytes(shown, "Hồ sơ"),
-                     file_name=f"{name}.xlsx", icon=":material/download:", on_click="ignore")
-right.download_button("Tải danh sách đang lọc (.csv)", lambda: downloads.csv_bytes(shown),
-                      file_name=f"{name}.csv", mime="text/csv", icon=":material/download:", on_click="ignore")
+left.download_button(
+    "Tải danh sách đang lọc (.xlsx)",
+    lambda: downloads.xlsx_bytes(shown, "Hồ sơ"),
+    file_name=f"{name}.xlsx",
+    icon=":material/download:",
+    on_click="ignore",
+)
+right.download_button(
+    "Tải danh sách đang lọc (.csv)",
+    lambda: downloads.csv_bytes(shown),
+    file_name=f"{name}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    on_click="ignore",
+)

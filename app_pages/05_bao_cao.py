@@ -14,8 +14,12 @@ st.caption(
 unit_names = tables.unit_names(db.kpi_table("unit", period.from_date, period.to_date))
 unit_id = filters.url_choice("Đơn vị", "bieu_don_vi", unit_names, all_label="Tổng hợp các đơn vị")
 st.download_button(
-    "Tải Biểu 06 (.xlsx: trang tổng hợp và một trang mỗi đơn vị)", lambda: db.report_xlsx(period),
-    file_name=f"bieu_06_{period.name}.xlsx", type="primary", icon=":material/download:", on_click="ignore",
+    "Tải Biểu 06 (.xlsx: trang tổng hợp và một trang mỗi đơn vị)",
+    lambda: db.report_xlsx(period),
+    file_name=f"bieu_06_{period.name}.xlsx",
+    type="primary",
+    icon=":material/download:",
+    on_click="ignore",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
 st.subheader(unit_names.get(unit_id, "Tổng hợp các cơ quan, đơn vị trực tiếp giải quyết TTHC"))

@@ -40,9 +40,18 @@ if results:
         widgets.table(upload.rejects_table(rejects))
         fixable = upload.rejects_download(rejects)
         left, right = st.columns(2)
-        left.download_button("Tải danh sách dòng bị loại (.xlsx)",
-                             lambda: downloads.xlsx_bytes(fixable, "Dòng bị loại"),
-                             file_name="dong_bi_loai.xlsx", icon=":material/download:", on_click="ignore")
-        right.download_button("Tải danh sách dòng bị loại (.csv)", lambda: downloads.csv_bytes(fixable),
-                              file_name="dong_bi_loai.csv", mime="text/csv", icon=":material/download:",
-                              on_click="ignore")
+        left.download_button(
+            "Tải danh sách dòng bị loại (.xlsx)",
+            lambda: downloads.xlsx_bytes(fixable, "Dòng bị loại"),
+            file_name="dong_bi_loai.xlsx",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+        right.download_button(
+            "Tải danh sách dòng bị loại (.csv)",
+            lambda: downloads.csv_bytes(fixable),
+            file_name="dong_bi_loai.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            on_click="ignore",
+        )

@@ -14,8 +14,11 @@ tiles[0].metric("Tệp đã nạp", fmt.number(state["n_files"]))
 tiles[1].metric("Hồ sơ trong kho", fmt.number(state["n_dossiers"]))
 tiles[2].metric("Tiếp nhận sớm nhất", fmt.date(state["first_received_date"]))
 tiles[3].metric("Tiếp nhận muộn nhất", fmt.date(state["last_received_date"]))
-tiles[4].metric("Dữ liệu đến ngày", fmt.date(state["latest_as_of_date"]), help="Ngày «đến ngày» mới nhất "
-                "của các tệp đã nạp: số liệu sau ngày này chưa có.")
+tiles[4].metric(
+    "Dữ liệu đến ngày",
+    fmt.date(state["latest_as_of_date"]),
+    help="Ngày «đến ngày» mới nhất của các tệp đã nạp: số liệu sau ngày này chưa có.",
+)
 
 st.subheader("Các tệp đã nạp")
 widgets.table(dq.files_table(db.ingested_files()))

@@ -22,15 +22,39 @@ import polars as pl
 import xlsxwriter
 
 OUT = Path(__file__).parent / "out"
-HEADER = ["STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Lĩnh vực", "Đơn vị tiếp nhận", "Người nộp",
-          "Số điện thoại", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả", "Trạng thái", "Hình thức nộp",
-          "Đánh giá"]
-UNITS = ["UBND phường Lê Lợi", "P. Minh Khai", "Phường Quang Trung", "UBND xã Bảo Khê", "Xã Trung Nghĩa",
-         "Phòng Tài nguyên và Môi trường", "Phòng Tư pháp", "Ủy ban nhân dân xã Phú Cường", "UBND P. An Tảo"]
-SECTORS = [("Chứng thực", "Chứng thực bản sao từ bản chính"), ("Hộ tịch", "Đăng ký khai sinh"),
-           ("Đất đai", "Đăng ký biến động quyền sử dụng đất"),
-           ("Xây dựng", "Cấp giấy phép xây dựng nhà ở riêng lẻ"),
-           ("Bảo trợ xã hội", "Trợ cấp xã hội hàng tháng")]
+HEADER = [
+    "STT",
+    "Mã hồ sơ",
+    "Tên thủ tục hành chính",
+    "Lĩnh vực",
+    "Đơn vị tiếp nhận",
+    "Người nộp",
+    "Số điện thoại",
+    "Ngày tiếp nhận",
+    "Ngày hẹn trả",
+    "Ngày có kết quả",
+    "Trạng thái",
+    "Hình thức nộp",
+    "Đánh giá",
+]
+UNITS = [
+    "UBND phường Lê Lợi",
+    "P. Minh Khai",
+    "Phường Quang Trung",
+    "UBND xã Bảo Khê",
+    "Xã Trung Nghĩa",
+    "Phòng Tài nguyên và Môi trường",
+    "Phòng Tư pháp",
+    "Ủy ban nhân dân xã Phú Cường",
+    "UBND P. An Tảo",
+]
+SECTORS = [
+    ("Chứng thực", "Chứng thực bản sao từ bản chính"),
+    ("Hộ tịch", "Đăng ký khai sinh"),
+    ("Đất đai", "Đăng ký biến động quyền sử dụng đất"),
+    ("Xây dựng", "Cấp giấy phép xây dựng nhà ở riêng lẻ"),
+    ("Bảo trợ xã hội", "Trợ cấp xã hội hàng tháng"),
+]
 
 
 def make_rows(n: int, seed: int = 1) -> pl.DataFrame:
@@ -95,23 +119,26 @@ print(json.dumps({{"seconds": time.perf_counter() - started,
 TO_DUCKDB = "con = duckdb.connect(sys.argv[2])\ncon.execute('create table t as select * from frame')"
 BODIES = {
     "tthc ingest": "from pipelines.ingest import ingest_files\n"
-                   "r = ingest_files(Path(sys.argv[2]), [Path(sys.argv[1])])[0]\n"
-                   "assert r.status in ('loaded', 'duplicate_file'), r",
+    "r = ingest_files(Path(sys.argv[2]), [Path(sys.argv[1])])[0]\n"
+    "assert r.status in ('loaded', 'duplicate_file'), r",
     "raw reader (calamine)": "import fastexcel\nfastexcel.read_excel(sys.argv[1])"
-                             ".load_sheet(0, header_row=3, dtypes='string').to_polars()",
+    ".load_sheet(0, header_row=3, dtypes='string').to_polars()",
     "raw reader (duckdb read_csv)": "import duckdb\nduckdb.execute('select * from read_csv(?, "
-                                    "all_varchar=true)', [sys.argv[1]]).to_arrow_table()",
+    "all_varchar=true)', [sys.argv[1]]).to_arrow_table()",
     "pandas+openpyxl → duckdb": "import duckdb, pandas\n"
-                                f"frame = pandas.read_excel(sys.argv[1], header=3, dtype=str)\n{TO_DUCKDB}",
+    f"frame = pandas.read_excel(sys.argv[1], header=3, dtype=str)\n{TO_DUCKDB}",
     "pandas read_csv → duckdb": "import duckdb, pandas\n"
-                                f"frame = pandas.read_csv(sys.argv[1], dtype=str)\n{TO_DUCKDB}",
+    f"frame = pandas.read_csv(sys.argv[1], dtype=str)\n{TO_DUCKDB}",
 }
 
 
 def measure(label: str, path: Path, db: Path) -> dict:
     result = subprocess.run(
         [sys.executable, "-c", MEASURE.format(body=BODIES[label]), str(path), str(db)],
-        capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
         env=os.environ | {"TTHC_MAX_FILE_MB": "1024"},  # the 1M-row CSV is above the 200 MB default limit
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -122,8 +149,12 @@ def series(label: str, path: Path, runs: int, reuse_db: Path | None = None) -> d
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as folder:
             samples.append(measure(label, path, reuse_db or Path(folder) / "w.duckdb"))
-    return {"label": label, "runs": runs, "median_s": statistics.median(s["seconds"] for s in samples),
-            "peak_mb": max(s["peak_mb"] for s in samples)}
+    return {
+        "label": label,
+        "runs": runs,
+        "median_s": statistics.median(s["seconds"] for s in samples),
+        "peak_mb": max(s["peak_mb"] for s in samples),
+    }
 
 
 def main() -> None:
@@ -134,10 +165,14 @@ def main() -> None:
     parser.add_argument("--formats", nargs="+", default=[".xlsx", ".csv"])
     args = parser.parse_args()
     csv_path, xlsx_path = write_files(args.rows)
-    print(f"{args.rows:,} rows: {xlsx_path.name} {xlsx_path.stat().st_size / 1e6:.0f} MB, "
-          f"{csv_path.name} {csv_path.stat().st_size / 1e6:.0f} MB")
-    for path, reference, by_hand in ((xlsx_path, "raw reader (calamine)", "pandas+openpyxl → duckdb"),
-                                     (csv_path, "raw reader (duckdb read_csv)", "pandas read_csv → duckdb")):
+    print(
+        f"{args.rows:,} rows: {xlsx_path.name} {xlsx_path.stat().st_size / 1e6:.0f} MB, "
+        f"{csv_path.name} {csv_path.stat().st_size / 1e6:.0f} MB"
+    )
+    for path, reference, by_hand in (
+        (xlsx_path, "raw reader (calamine)", "pandas+openpyxl → duckdb"),
+        (csv_path, "raw reader (duckdb read_csv)", "pandas read_csv → duckdb"),
+    ):
         if path.suffix not in args.formats:
             continue
         floor = series(reference, path, args.runs)
@@ -152,8 +187,10 @@ def main() -> None:
             rows.append(series(by_hand, path, 1))
         print(f"\n{path.suffix}")
         for r in rows:
-            print(f"  {r['label']:<30} median {r['median_s']:7.2f} s over {r['runs']} run(s)  "
-                  f"peak {r['peak_mb']:6.0f} MB  ×{r['median_s'] / floor['median_s']:.2f} of raw reader")
+            print(
+                f"  {r['label']:<30} median {r['median_s']:7.2f} s over {r['runs']} run(s)  "
+                f"peak {r['peak_mb']:6.0f} MB  ×{r['median_s'] / floor['median_s']:.2f} of raw reader"
+            )
 
 
 if __name__ == "__main__":

@@ -34,8 +34,12 @@ YEAR_PERIOD = periods.parse_period("2025")
 CITY_SECTORS = {
     "tnmt": [("Môi trường", 2), ("Tài nguyên nước", 1), ("Đất đai", 3)],
     "qldt": [("Xây dựng", 6), ("Quy hoạch xây dựng", 2), ("Kiến trúc", 1), ("Nhà ở", 2)],
-    "tckh": [("Thành lập và hoạt động của hộ kinh doanh", 8), ("Thành lập và hoạt động của hợp tác xã", 1),
-             ("Đầu tư tại Việt Nam", 1), ("Đăng ký kinh doanh", 2)],
+    "tckh": [
+        ("Thành lập và hoạt động của hộ kinh doanh", 8),
+        ("Thành lập và hoạt động của hợp tác xã", 1),
+        ("Đầu tư tại Việt Nam", 1),
+        ("Đăng ký kinh doanh", 2),
+    ],
     "tp": [("Hộ tịch", 4), ("Chứng thực", 6)],
     "ldtbxh": [("Lao động - Thương binh và Xã hội", 3), ("Bảo trợ xã hội", 4), ("Người có công", 2)],
     "vhtt": [("Văn hóa", 2)],
@@ -46,8 +50,16 @@ CITY_SECTORS = {
     "thanhtra": [("Giải quyết khiếu nại", 1)],
     "vpdkdd": [("Đất đai", 25), ("Đo đạc, bản đồ và thông tin địa lý", 3)],
 }
-LOCAL_SECTORS = [("Chứng thực", 40), ("Hộ tịch", 30), ("Đất đai", 3), ("Lao động - Thương binh và Xã hội", 3),
-                 ("Bảo trợ xã hội", 4), ("Người có công", 2), ("Xây dựng", 1), ("Văn hóa", 1)]
+LOCAL_SECTORS = [
+    ("Chứng thực", 40),
+    ("Hộ tịch", 30),
+    ("Đất đai", 3),
+    ("Lao động - Thương binh và Xã hội", 3),
+    ("Bảo trợ xã hội", 4),
+    ("Người có công", 2),
+    ("Xây dựng", 1),
+    ("Văn hóa", 1),
+]
 # Days allowed to settle a dossier, by sector group; hộ tịch and chứng thực are often settled on the spot.
 DUE_DAYS = {"land": (10, 30), "construction": (7, 20), "investment": (3, 10), "other": (1, 10)}
 
@@ -152,7 +164,10 @@ def generate(con: duckdb.DuckDBPyConnection, n_rows: int) -> None:
     con.execute(
         GENERATE_SQL,
         {
-            "n_rows": n_rows, "first_day": FIRST_DAY, "n_days": N_DAYS, "last_day": last_day,
+            "n_rows": n_rows,
+            "first_day": FIRST_DAY,
+            "n_days": N_DAYS,
+            "last_day": last_day,
             "recent_day": last_day - dt.timedelta(days=45),
         },
     )
@@ -223,20 +238,22 @@ def pandas_counts(frame: pd.DataFrame, start: dt.date, end: dt.date, keys: list[
     received, finished, due = frame["received_date"], frame["finished_date"], frame["due_date"]
     active = ~frame["is_withdrawn"]
     finished_by_end = active & (finished <= end)
-    flags = pd.DataFrame({
-        "n_received": received.between(start, end),
-        "n_received_online": received.between(start, end) & frame["is_online"],
-        "n_withdrawn": received.between(start, end) & frame["is_withdrawn"],
-        "n_carried_over": active & (received < start) & ~(finished < start),
-        "n_resolved": finished_by_end & (finished >= start),
-        "n_early": finished_by_end & (finished >= start) & (finished < due),
-        "n_on_time": finished_by_end & (finished >= start) & ((finished == due) | due.isna()),
-        "n_late": finished_by_end & (finished >= start) & (finished > due),
-        "n_pending": active & (received <= end) & ~(finished <= end),
-        "n_pending_overdue": active & (received <= end) & ~(finished <= end) & (due < end),
-        "n_rated": finished_by_end & (finished >= start) & frame["is_rated"],
-        "n_satisfied": finished_by_end & (finished >= start) & frame["is_satisfied"],
-    })
+    flags = pd.DataFrame(
+        {
+            "n_received": received.between(start, end),
+            "n_received_online": received.between(start, end) & frame["is_online"],
+            "n_withdrawn": received.between(start, end) & frame["is_withdrawn"],
+            "n_carried_over": active & (received < start) & ~(finished < start),
+            "n_resolved": finished_by_end & (finished >= start),
+            "n_early": finished_by_end & (finished >= start) & (finished < due),
+            "n_on_time": finished_by_end & (finished >= start) & ((finished == due) | due.isna()),
+            "n_late": finished_by_end & (finished >= start) & (finished > due),
+            "n_pending": active & (received <= end) & ~(finished <= end),
+            "n_pending_overdue": active & (received <= end) & ~(finished <= end) & (due < end),
+            "n_rated": finished_by_end & (finished >= start) & frame["is_rated"],
+            "n_satisfied": finished_by_end & (finished >= start) & frame["is_satisfied"],
+        }
+    )
     flags[keys] = frame[keys]
     counts = flags.groupby(keys, observed=True).sum()
     counts["on_time_rate"] = (counts["n_early"] + counts["n_on_time"]) / counts["n_resolved"]
@@ -293,9 +310,13 @@ def duckdb_queries(con: duckdb.DuckDBPyConnection) -> dict[str, Callable[[], obj
 
 def machine() -> str:
     model = next(
-        (line.split(":", 1)[1].strip() for line in subprocess.run(
-            ["lscpu"], capture_output=True, text=True, check=False
-        ).stdout.splitlines() if line.startswith("Model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in subprocess.run(
+                ["lscpu"], capture_output=True, text=True, check=False
+            ).stdout.splitlines()
+            if line.startswith("Model name")
+        ),
         platform.processor(),
     )
     n_cpus = subprocess.run(["nproc"], capture_output=True, text=True, check=False).stdout.strip()
@@ -330,14 +351,18 @@ def main() -> None:
         rebuilds.append(time.perf_counter() - start)
     n_agg_rows = con.execute("select count(*) from agg_daily_counts").fetchall()[0][0]
     full = statistics.median(rebuilds)
-    print(f"Aggregates recounted from every dossier (median of 3): {full:.2f} s, "
-          f"agg_daily_counts: {n_agg_rows:,} rows")
+    print(
+        f"Aggregates recounted from every dossier (median of 3): {full:.2f} s, "
+        f"agg_daily_counts: {n_agg_rows:,} rows"
+    )
     n_new = args.rows // 72  # a month of the six years
     n_updated = n_new // 4
     corrections = [time_ingest_refresh(con, n_new, n_updated) for _ in range(3)]
     corrected = statistics.median(seconds for seconds, _ in corrections)
-    print(f"Aggregates corrected after a monthly ingest ({n_new:,} new + {n_updated:,} updated dossiers, "
-          f"{corrections[0][1]:,} counted; median of 3): {corrected:.2f} s, {full / corrected:.1f}× faster")
+    print(
+        f"Aggregates corrected after a monthly ingest ({n_new:,} new + {n_updated:,} updated dossiers, "
+        f"{corrections[0][1]:,} counted; median of 3): {corrected:.2f} s, {full / corrected:.1f}× faster"
+    )
 
     print(f"\nPeriod {PERIOD.name} ({PERIOD.dates_vi}); median of {args.runs} runs")
     duck = {name: median_ms(query, args.runs) for name, query in duckdb_queries(con).items()}

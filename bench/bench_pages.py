@@ -104,8 +104,10 @@ def main() -> None:
     print(f"{args.rows:,} dossiers; {machine()}")
     # The browser's server first: once AppTest opens the warehouse here, this process holds its lock.
     first, reload = time_to_tiles(db, args.runs)
-    print(f"overview in Chromium, time to visible KPI tiles: first visit {first:.2f} s, "
-          f"reload median {reload:.2f} s")
+    print(
+        f"overview in Chromium, time to visible KPI tiles: first visit {first:.2f} s, "
+        f"reload median {reload:.2f} s"
+    )
     floor = floor_time(args.runs)
     print(f"baseline: a one-line app, {floor * 1000:.1f} ms per run")
     print(f"AppTest run, median of {args.runs}")

@@ -95,13 +95,17 @@ def main() -> None:
         con.close()
     half_states = seen_during - {before, after}
     print(f"{args.viewers} viewers, upload of {args.rows:,} rows took {upload_seconds[0]:.1f} s")
-    print(f"  year received before {before:,}, after {after:,}; values seen during the upload: "
-          f"{sorted(seen_during)}; half-ingested states seen: {len(half_states)}")
+    print(
+        f"  year received before {before:,}, after {after:,}; values seen during the upload: "
+        f"{sorted(seen_during)}; half-ingested states seen: {len(half_states)}"
+    )
     print(f"  failed requests: {len(errors_during) + len(errors_quiet)} of {len(during) + len(quiet)}")
-    print(f"  median overview query set: {statistics.median(quiet) * 1000:.0f} ms without upload, "
-          f"{statistics.median(during) * 1000:.0f} ms during upload "
-          f"(×{statistics.median(during) / statistics.median(quiet):.2f}); "
-          f"{len(quiet)} and {len(during)} requests")
+    print(
+        f"  median overview query set: {statistics.median(quiet) * 1000:.0f} ms without upload, "
+        f"{statistics.median(during) * 1000:.0f} ms during upload "
+        f"(×{statistics.median(during) / statistics.median(quiet):.2f}); "
+        f"{len(quiet)} and {len(during)} requests"
+    )
 
 
 if __name__ == "__main__":

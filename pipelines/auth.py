@@ -112,8 +112,10 @@ def add_user(name: str, password: str, role: str, path: Path | None = None) -> N
     users = config.get("users", {})
     users[name] = {"role": role, "password_hash": _HASHER.hash(password)}
     lines = ["# Người dùng của bảng điều khiển (tạo bằng `tthc user add`). Không đưa tệp này vào git.", ""]
-    for table, entries, keys in (("users", users, ("role", "password_hash")),
-                                 ("emails", config.get("emails", {}), ("role",))):
+    for table, entries, keys in (
+        ("users", users, ("role", "password_hash")),
+        ("emails", config.get("emails", {}), ("role",)),
+    ):
         for key_name, entry in entries.items():
             lines.append(f"[{table}.{_toml_string(key_name)}]")
             lines += [f"{key} = {_toml_string(str(entry.get(key, '')))}" for key in keys]

@@ -101,8 +101,11 @@ def write_catalogue_tables(con: duckdb.DuckDBPyConnection, catalogues: Catalogue
     """Replace the cat_* tables' contents (inside the caller's transaction)."""
     tables = {
         "cat_units": catalogues.units.select(
-            "unit_id", pl.col("name").alias("unit_name"), pl.col("level").alias("unit_level"),
-            "valid_from", "valid_to",
+            "unit_id",
+            pl.col("name").alias("unit_name"),
+            pl.col("level").alias("unit_level"),
+            "valid_from",
+            "valid_to",
         ),
         "cat_sectors": catalogues.sectors.select(pl.col("name").alias("sector_name"), "sector_group"),
         "cat_targets": catalogues.targets.select(

@@ -7,7 +7,10 @@ import sys
 from pipelines.errors import TthcError
 
 COMMAND_MODULES = (
-    "pipelines.cli_ingest", "pipelines.cli_user", "pipelines.cli_serve", "pipelines.cli_kpi",
+    "pipelines.cli_ingest",
+    "pipelines.cli_user",
+    "pipelines.cli_serve",
+    "pipelines.cli_kpi",
     "pipelines.cli_demo",
 )
 

@@ -9,7 +9,9 @@ from pipelines.settings import DEFAULT_DB_PATH
 from pipelines.warehouse import connect
 
 SKIP_REASONS_VI = {
-    "blank": "dòng trống", "totals": "dòng tổng cộng", "exact_duplicate": "dòng trùng lặp y hệt",
+    "blank": "dòng trống",
+    "totals": "dòng tổng cộng",
+    "exact_duplicate": "dòng trùng lặp y hệt",
 }
 REJECT_LABELS_VI = {
     "missing_code": "thiếu mã hồ sơ",

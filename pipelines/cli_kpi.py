@@ -82,10 +82,7 @@ def _rounded(rate: float | None) -> float | None:
 def _machine_rows(table: pl.DataFrame) -> list[dict[str, object]]:
     """Rates rounded to 4 decimals, None when undefined."""
     return [
-        {
-            field: _rounded(row[column]) if _is_rate(field) else row[column]
-            for field, column in FIELDS.items()
-        }
+        {field: _rounded(row[column]) if _is_rate(field) else row[column] for field, column in FIELDS.items()}
         for row in table.iter_rows(named=True)
     ]
 
@@ -178,7 +175,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     when.add_argument("--from", dest="from_date", type=_iso_date, help="ngày đầu kỳ, YYYY-MM-DD (cùng --to)")
     kpi_parser.add_argument("--to", dest="to_date", type=_iso_date, help="ngày cuối kỳ, YYYY-MM-DD")
     kpi_parser.add_argument(
-        "--format", choices=("csv", "json", "table"), default="table",
+        "--format",
+        choices=("csv", "json", "table"),
+        default="table",
         help="table: bảng căn cột, tiêu đề tiếng Việt; csv, json: cho máy đọc, tỷ lệ là phân số 0–1",
     )
     kpi_parser.set_defaults(run=run_kpi)

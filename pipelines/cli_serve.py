@@ -12,8 +12,17 @@ from pipelines.settings import PROJECT_DIR
 def streamlit_command(port: int, open_mode: bool) -> list[str]:
     address = "127.0.0.1" if open_mode else "0.0.0.0"
     streamlit = shutil.which("streamlit", path=os.path.dirname(sys.executable)) or "streamlit"
-    return [streamlit, "run", str(PROJECT_DIR / "app.py"), "--server.address", address,
-            "--server.port", str(port), "--server.headless", "true"]
+    return [
+        streamlit,
+        "run",
+        str(PROJECT_DIR / "app.py"),
+        "--server.address",
+        address,
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+    ]
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -24,8 +24,7 @@ _PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 _CONTENT_TYPES = (
-    _XML_HEAD
-    + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    _XML_HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/xl/workbook.xml" '
@@ -37,22 +36,19 @@ _CONTENT_TYPES = (
     "</Types>"
 )
 _ROOT_RELS = (
-    _XML_HEAD
-    + f'<Relationships xmlns="{_PACKAGE_REL_NS}">'
+    _XML_HEAD + f'<Relationships xmlns="{_PACKAGE_REL_NS}">'
     f'<Relationship Id="rId1" Type="{_REL_NS}/officeDocument" Target="xl/workbook.xml"/>'
     "</Relationships>"
 )
 _WORKBOOK_RELS = (
-    _XML_HEAD
-    + f'<Relationships xmlns="{_PACKAGE_REL_NS}">'
+    _XML_HEAD + f'<Relationships xmlns="{_PACKAGE_REL_NS}">'
     f'<Relationship Id="rId1" Type="{_REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>'
     f'<Relationship Id="rId2" Type="{_REL_NS}/styles" Target="styles.xml"/>'
     "</Relationships>"
 )
 _THIN = '<{0} style="thin"><color auto="1"/></{0}>'
 _STYLES = (
-    _XML_HEAD
-    + f'<styleSheet xmlns="{_MAIN_NS}">'
+    _XML_HEAD + f'<styleSheet xmlns="{_MAIN_NS}">'
     '<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy hh:mm"/>'
     '<numFmt numFmtId="165" formatCode="dd/mm/yyyy"/></numFmts>'
     '<fonts count="2"><font><sz val="11"/><name val="Times New Roman"/><family val="1"/></font>'
@@ -134,8 +130,7 @@ def write_workbook(
         parts.append(f'<mergeCells count="{len(merges)}">{refs}</mergeCells>')
     parts.append("</worksheet>")
     workbook = (
-        _XML_HEAD
-        + f'<workbook xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">'
+        _XML_HEAD + f'<workbook xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">'
         f'<sheets><sheet name="{escape(sheet_name)}" sheetId="1" r:id="rId1"/></sheets></workbook>'
     )
     files = {

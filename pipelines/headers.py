@@ -30,11 +30,21 @@ FIELD_VARIANTS: dict[str, tuple[str, ...]] = {
 FINISHED_FALLBACK = "Ngày trả kết quả"
 REQUIRED_FIELDS = ("dossier_code", "procedure_name", "sector", "unit", "received_at", "due_at", "status")
 FIELD_LABELS_VI = {
-    "dossier_code": "Mã hồ sơ", "procedure_name": "Tên thủ tục", "procedure_code": "Mã thủ tục",
-    "sector": "Lĩnh vực", "unit": "Đơn vị", "received_at": "Ngày tiếp nhận", "due_at": "Ngày hẹn trả",
-    "finished_at": "Ngày có kết quả", "status": "Trạng thái", "channel": "Hình thức nộp",
-    "service_level": "Mức độ DVC", "rating": "Đánh giá", "synced": "Đồng bộ DVCQG",
-    "apology": "Phiếu xin lỗi", "outcome_reported": "Kết quả xử lý",
+    "dossier_code": "Mã hồ sơ",
+    "procedure_name": "Tên thủ tục",
+    "procedure_code": "Mã thủ tục",
+    "sector": "Lĩnh vực",
+    "unit": "Đơn vị",
+    "received_at": "Ngày tiếp nhận",
+    "due_at": "Ngày hẹn trả",
+    "finished_at": "Ngày có kết quả",
+    "status": "Trạng thái",
+    "channel": "Hình thức nộp",
+    "service_level": "Mức độ DVC",
+    "rating": "Đánh giá",
+    "synced": "Đồng bộ DVCQG",
+    "apology": "Phiếu xin lỗi",
+    "outcome_reported": "Kết quả xử lý",
 }
 
 _VARIANT_FIELD = {fold(v): field for field, variants in FIELD_VARIANTS.items() for v in variants}
@@ -106,9 +116,7 @@ def locate_header(grid: pl.DataFrame, personal_headers: tuple[str, ...], search_
     _, mapping, index, height, names = best
     personal_keys = {fold(h) for h in personal_headers}
     personal = tuple(c for name, c in zip(names, columns, strict=True) if fold(name) in personal_keys)
-    title_lines = tuple(
-        " ".join(cell for cell in _cells(grid, i) if cell) for i in range(index)
-    )
+    title_lines = tuple(" ".join(cell for cell in _cells(grid, i) if cell) for i in range(index))
     sheet_rows = tuple(grid[SHEET_ROW][index + k] for k in range(height))
     written = dict(zip(columns, names, strict=True))
     return HeaderMatch(

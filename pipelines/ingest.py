@@ -79,8 +79,7 @@ def ingest_file(
         counts = load_normalised(con, normalised, archived, f"#{sheet_index + 1}", started_at)
     except Exception as exc:  # the transaction rolled back: record why, keep the warehouse as it was
         error_vi = (
-            "Lỗi khi ghi tệp vào kho dữ liệu, không có dòng nào được nạp "
-            f"({type(exc).__name__}: {exc})."
+            f"Lỗi khi ghi tệp vào kho dữ liệu, không có dòng nào được nạp ({type(exc).__name__}: {exc})."
         )
         log_failure(
             con, name, archived.sha256, archived.size_bytes, error_vi, uploaded_by, is_demo, started_at
@@ -109,8 +108,14 @@ def ingest_files(
     try:
         catalogues = load_catalogues()
         return [
-            ingest_file(con, Path(p), raw_dir_for(db_path), uploaded_by=uploaded_by, is_demo=is_demo,
-                        catalogues=catalogues)
+            ingest_file(
+                con,
+                Path(p),
+                raw_dir_for(db_path),
+                uploaded_by=uploaded_by,
+                is_demo=is_demo,
+                catalogues=catalogues,
+            )
             for p in paths
         ]
     finally:
@@ -132,8 +137,15 @@ def rebuild(db_path: Path, rebuilt_by: str | None = None) -> list[IngestResult]:
     try:
         catalogues = load_catalogues()
         results = [
-            ingest_file(con, entry.path_in(raw_dir), raw_dir, entry.file_name, entry.uploaded_by,
-                        entry.is_demo, catalogues=catalogues)
+            ingest_file(
+                con,
+                entry.path_in(raw_dir),
+                raw_dir,
+                entry.file_name,
+                entry.uploaded_by,
+                entry.is_demo,
+                catalogues=catalogues,
+            )
             for entry in manifest_entries(raw_dir)
         ]
         log_rebuild(con, len(results), rebuilt_by, started_at)

@@ -17,7 +17,11 @@ DIMENSIONS = ("total", "sector", "sector_group", "unit", "unit_level", "month", 
 # The column types the views return; building the frame from rows skips the relation API's second
 # binding of the query, about a quarter of a page query's time.
 _POLARS_TYPES = {
-    "VARCHAR": pl.String, "DATE": pl.Date, "BIGINT": pl.Int64, "INTEGER": pl.Int32, "DOUBLE": pl.Float64,
+    "VARCHAR": pl.String,
+    "DATE": pl.Date,
+    "BIGINT": pl.Int64,
+    "INTEGER": pl.Int32,
+    "DOUBLE": pl.Float64,
     "BOOLEAN": pl.Boolean,
 }
 
@@ -104,8 +108,16 @@ def kpi_compare(
         con,
         "kpi_period_compare",
         [
-            by, from_date, to_date, previous.from_date, previous.to_date, year_ago.from_date,
-            year_ago.to_date, sector_group, unit_level, unit_id,
+            by,
+            from_date,
+            to_date,
+            previous.from_date,
+            previous.to_date,
+            year_ago.from_date,
+            year_ago.to_date,
+            sector_group,
+            unit_level,
+            unit_id,
         ],
     )
 

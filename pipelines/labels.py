@@ -8,8 +8,12 @@ SECTOR_GROUP_LABELS_VI = {
 }
 UNIT_LEVEL_LABELS_VI = {"city": "Cấp thành phố", "ward": "Phường", "commune": "Xã"}
 # What the unit-level filter offers: the levels, and the wards and communes together.
-UNIT_LEVEL_FILTER_LABELS_VI = {"city": "Cấp thành phố", "ward_commune": "Phường và xã", "ward": "Phường",
-                               "commune": "Xã"}
+UNIT_LEVEL_FILTER_LABELS_VI = {
+    "city": "Cấp thành phố",
+    "ward_commune": "Phường và xã",
+    "ward": "Phường",
+    "commune": "Xã",
+}
 REPORT_BLOCK_LABELS_VI = {"city": "Cấp thành phố", "ward_commune": "Cấp xã (phường, xã)"}
 TOTAL_LABEL_VI = "Toàn thành phố"
 

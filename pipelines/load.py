@@ -31,8 +31,17 @@ def next_ingest_id(con: duckdb.DuckDBPyConnection) -> int:
 
 
 _EMPTY_LOG = dict.fromkeys(
-    ("sheet_name", "as_of_date", "n_read", "n_new", "n_updated", "n_unchanged", "n_rejected", "n_skipped",
-     "error_vi"),
+    (
+        "sheet_name",
+        "as_of_date",
+        "n_read",
+        "n_new",
+        "n_updated",
+        "n_unchanged",
+        "n_rejected",
+        "n_skipped",
+        "error_vi",
+    ),
 )
 
 
@@ -41,32 +50,56 @@ def _insert_log(con: duckdb.DuckDBPyConnection, values: dict) -> None:
 
 
 def log_failure(
-    con: duckdb.DuckDBPyConnection, file_name: str, sha256: str, size_bytes: int, error_vi: str,
-    uploaded_by: str | None, is_demo: bool, started_at: dt.datetime,
+    con: duckdb.DuckDBPyConnection,
+    file_name: str,
+    sha256: str,
+    size_bytes: int,
+    error_vi: str,
+    uploaded_by: str | None,
+    is_demo: bool,
+    started_at: dt.datetime,
 ) -> None:
     """Written after the rollback, so the log says the file failed while nothing of it was kept."""
-    _insert_log(con, {
-        "ingest_id": next_ingest_id(con), "file_name": file_name, "file_sha256": sha256,
-        "size_bytes": size_bytes, "status": "failed", "error_vi": error_vi, "uploaded_by": uploaded_by,
-        "is_demo": is_demo, "started_at": started_at,
-    })
+    _insert_log(
+        con,
+        {
+            "ingest_id": next_ingest_id(con),
+            "file_name": file_name,
+            "file_sha256": sha256,
+            "size_bytes": size_bytes,
+            "status": "failed",
+            "error_vi": error_vi,
+            "uploaded_by": uploaded_by,
+            "is_demo": is_demo,
+            "started_at": started_at,
+        },
+    )
 
 
 def log_rebuild(
     con: duckdb.DuckDBPyConnection, n_files: int, rebuilt_by: str | None, started_at: dt.datetime
 ) -> None:
-    _insert_log(con, {
-        "ingest_id": next_ingest_id(con), "file_name": f"(dựng lại kho từ {n_files} tệp gốc)",
-        "file_sha256": "", "size_bytes": 0, "status": "rebuilt", "uploaded_by": rebuilt_by,
-        "is_demo": False, "started_at": started_at,
-    })
+    _insert_log(
+        con,
+        {
+            "ingest_id": next_ingest_id(con),
+            "file_name": f"(dựng lại kho từ {n_files} tệp gốc)",
+            "file_sha256": "",
+            "size_bytes": 0,
+            "status": "rebuilt",
+            "uploaded_by": rebuilt_by,
+            "is_demo": False,
+            "started_at": started_at,
+        },
+    )
 
 
 def _has_demo_data(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether demo dossiers are stored: replacing them changes too much for refresh_aggregates to correct."""
-    return con.execute(
-        "select count(*) from ingest_log where is_demo and status = 'loaded'"
-    ).fetchall()[0][0] > 0
+    return (
+        con.execute("select count(*) from ingest_log where is_demo and status = 'loaded'").fetchall()[0][0]
+        > 0
+    )
 
 
 def is_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
@@ -115,15 +148,30 @@ def load_normalised(
             n_updated=counts.get("updated", 0),
             n_unchanged=counts.get("unchanged", 0) + counts.get("refreshed", 0) + counts.get("older", 0),
         )
-        _insert_log(con, {
-            "ingest_id": ingest_id, "file_name": archived.file_name, "file_sha256": archived.sha256,
-            "size_bytes": archived.size_bytes, "sheet_name": sheet_name, "as_of_date": normalised.as_of_date,
-            "n_read": normalised.n_read, "n_new": result.n_new, "n_updated": result.n_updated,
-            "n_unchanged": result.n_unchanged, "n_rejected": normalised.rejects.height,
-            "n_skipped": sum(normalised.skipped_by_reason.values()), "status": "loaded",
-            "uploaded_by": archived.uploaded_by, "is_demo": archived.is_demo, "started_at": started_at,
-        })
+        _insert_log(
+            con,
+            {
+                "ingest_id": ingest_id,
+                "file_name": archived.file_name,
+                "file_sha256": archived.sha256,
+                "size_bytes": archived.size_bytes,
+                "sheet_name": sheet_name,
+                "as_of_date": normalised.as_of_date,
+                "n_read": normalised.n_read,
+                "n_new": result.n_new,
+                "n_updated": result.n_updated,
+                "n_unchanged": result.n_unchanged,
+                "n_rejected": normalised.rejects.height,
+                "n_skipped": sum(normalised.skipped_by_reason.values()),
+                "status": "loaded",
+                "uploaded_by": archived.uploaded_by,
+                "is_demo": archived.is_demo,
+                "started_at": started_at,
+            },
+        )
         refresh_aggregates(con, changes_only=not replaces_demo)
-        con.execute("drop table incoming_classified; drop table ingest_replaced_dossiers; "
-                    "drop table ingest_added_dossiers")
+        con.execute(
+            "drop table incoming_classified; drop table ingest_replaced_dossiers; "
+            "drop table ingest_added_dossiers"
+        )
     return result

@@ -40,10 +40,18 @@ REJECT_REASONS_VI = {
     "duplicate_conflict": "Mã hồ sơ «{}» lặp lại với nội dung khác trong cùng tệp; giữ dòng cuối cùng.",
 }
 REASON_FIELD = {
-    "missing_code": "dossier_code", "missing_received": "received_at", "invalid_received": "received_at",
-    "invalid_due": "due_at", "invalid_finished": "finished_at", "finished_before_received": "finished_at",
-    "due_before_received": "due_at", "unknown_unit": "unit", "duplicate_conflict": "dossier_code",
+    "missing_code": "dossier_code",
+    "missing_received": "received_at",
+    "invalid_received": "received_at",
+    "invalid_due": "due_at",
+    "invalid_finished": "finished_at",
+    "finished_before_received": "finished_at",
+    "due_before_received": "due_at",
+    "unknown_unit": "unit",
+    "duplicate_conflict": "dossier_code",
 }
+
+
 @dataclass
 class Normalised:
     dossiers: pl.DataFrame  # DOSSIER_COLUMNS + source_row
@@ -112,9 +120,11 @@ def _match_units(rows: pl.DataFrame, catalogues: Catalogues) -> pl.DataFrame:
             .unique(subset=[SHEET_ROW], keep="first", maintain_order=True)
             .select(SHEET_ROW, pl.col("unit_id").alias("dated_unit_id"))
         )
-        keyed = keyed.join(by_date, on=SHEET_ROW, how="left").with_columns(
-            pl.coalesce("unit_id", "dated_unit_id").alias("unit_id")
-        ).drop("dated_unit_id")
+        keyed = (
+            keyed.join(by_date, on=SHEET_ROW, how="left")
+            .with_columns(pl.coalesce("unit_id", "dated_unit_id").alias("unit_id"))
+            .drop("dated_unit_id")
+        )
     return keyed.drop("unit_match_key")
 
 
@@ -132,8 +142,16 @@ def _typed(rows: pl.DataFrame, catalogues: Catalogues, settings: IngestSettings)
         return pl.when(expr.dt.year().is_between(settings.min_year, settings.max_year)).then(expr)
 
     present = set(rows.columns)
-    optional = ("procedure_code", "finished_at", "channel", "service_level", "rating", "synced", "apology",
-                "outcome_reported")
+    optional = (
+        "procedure_code",
+        "finished_at",
+        "channel",
+        "service_level",
+        "rating",
+        "synced",
+        "apology",
+        "outcome_reported",
+    )
     rows = rows.with_columns(pl.lit(None, dtype=pl.String).alias(n) for n in optional if n not in present)
     # NFC on the few distinct values of the stored text columns, not on every cell.
     rows = rows.with_columns(
@@ -149,8 +167,9 @@ def _typed(rows: pl.DataFrame, catalogues: Catalogues, settings: IngestSettings)
         _map_unique(rows, "service_level", service_level_code, pl.String).alias("service_level_code"),
         _map_unique(rows, "rating", rating_code, pl.String).alias("rating_code"),
         *[
-            (_map_unique(rows, n, yes_no, pl.Boolean) if n in present else pl.lit(None, dtype=pl.Boolean))
-            .alias(f"is_{n}")
+            (
+                _map_unique(rows, n, yes_no, pl.Boolean) if n in present else pl.lit(None, dtype=pl.Boolean)
+            ).alias(f"is_{n}")
             for n in ("synced", "apology")
         ],
         _map_unique(rows, "outcome_reported", outcome_code, pl.String).alias("outcome_code"),
@@ -178,9 +197,12 @@ def _reject_reason() -> pl.Expr:
 
 def _reject_message() -> pl.Expr:
     args = {
-        "invalid_received": ["received_at"], "invalid_due": ["due_at"], "invalid_finished": ["finished_at"],
+        "invalid_received": ["received_at"],
+        "invalid_due": ["due_at"],
+        "invalid_finished": ["finished_at"],
         "finished_before_received": ["finished_at", "received_at"],
-        "due_before_received": ["due_at", "received_at"], "unknown_unit": ["unit"],
+        "due_before_received": ["due_at", "received_at"],
+        "unknown_unit": ["unit"],
         "duplicate_conflict": ["dossier_code"],
     }
     expr = pl.lit(None, dtype=pl.String)
@@ -227,9 +249,9 @@ DOSSIER_COLUMNS = {
 
 def _rejects_frame(rejected: pl.DataFrame, header: HeaderMatch) -> pl.DataFrame:
     mapped = list(header.columns)
-    values_json = pl.struct(
-        [pl.col(f).alias(FIELD_LABELS_VI[f]) for f in mapped]
-    ).map_elements(lambda v: json.dumps(v, ensure_ascii=False), return_dtype=pl.String)
+    values_json = pl.struct([pl.col(f).alias(FIELD_LABELS_VI[f]) for f in mapped]).map_elements(
+        lambda v: json.dumps(v, ensure_ascii=False), return_dtype=pl.String
+    )
     column_name = pl.col("reason_code").replace_strict(
         {code: header.names.get(f) for code, f in REASON_FIELD.items()}, default=None, return_dtype=pl.String
     )

@@ -8,11 +8,20 @@ from pipelines.text import fold
 
 # Day-first only: a dd/mm/yyyy cell is never read month-first.
 DATE_FORMATS = (
-    "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y",
-    "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M", "%d-%m-%Y",
-    "%d.%m.%Y %H:%M:%S", "%d.%m.%Y",
-    "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d",
-    "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%d-%m-%Y %H:%M:%S",
+    "%d-%m-%Y %H:%M",
+    "%d-%m-%Y",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M:%S",
 )
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 _MS_PER_DAY = 86_400_000
@@ -35,6 +44,7 @@ def parse_datetime_series(text: pl.Series) -> pl.Series:
     """Same result as parse_datetime, faster on big columns: the formats a sample uses go first, and only
     the cells they leave unparsed go through every format."""
     sample = pl.DataFrame({"d": text.drop_nulls().head(2000)})
+
     def attempt(date_format: str) -> pl.Expr:
         return pl.col("d").str.strip_chars().str.strptime(pl.Datetime("us"), date_format, strict=False)
 

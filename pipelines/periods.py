@@ -57,23 +57,38 @@ def _official_window(year: int, first_month: int, last_month: int) -> tuple[dt.d
 
 def _month(year: int, month: int) -> Period:
     return Period(
-        f"{year}-{month:02d}", dt.date(year, month, 1), _last_day(year, month),
-        f"Tháng {month:02d}/{year}", "month", year, month,
+        f"{year}-{month:02d}",
+        dt.date(year, month, 1),
+        _last_day(year, month),
+        f"Tháng {month:02d}/{year}",
+        "month",
+        year,
+        month,
     )
 
 
 def _quarter(year: int, quarter: int) -> Period:
     return Period(
-        f"{year}-Q{quarter}", dt.date(year, 3 * quarter - 2, 1), _last_day(year, 3 * quarter),
-        f"Quý {_ROMAN[quarter - 1]}/{year}", "quarter", year, quarter,
+        f"{year}-Q{quarter}",
+        dt.date(year, 3 * quarter - 2, 1),
+        _last_day(year, 3 * quarter),
+        f"Quý {_ROMAN[quarter - 1]}/{year}",
+        "quarter",
+        year,
+        quarter,
     )
 
 
 def _half(year: int, half: int) -> Period:
     label = f"6 tháng đầu năm {year}" if half == 1 else f"6 tháng cuối năm {year}"
     return Period(
-        f"{year}-H{half}", dt.date(year, 6 * half - 5, 1), _last_day(year, 6 * half),
-        label, "half", year, half,
+        f"{year}-H{half}",
+        dt.date(year, 6 * half - 5, 1),
+        _last_day(year, 6 * half),
+        label,
+        "half",
+        year,
+        half,
     )
 
 
@@ -83,15 +98,23 @@ def _year(year: int, _index: int | None = None) -> Period:
 
 def _bc_month(year: int, month: int) -> Period:
     return Period(
-        f"BC-{year}-{month:02d}", *_official_window(year, month, month),
-        f"Kỳ báo cáo tháng {month:02d}/{year}", "bc_month", year, month,
+        f"BC-{year}-{month:02d}",
+        *_official_window(year, month, month),
+        f"Kỳ báo cáo tháng {month:02d}/{year}",
+        "bc_month",
+        year,
+        month,
     )
 
 
 def _bc_quarter(year: int, quarter: int) -> Period:
     return Period(
-        f"BC-{year}-Q{quarter}", *_official_window(year, 3 * quarter - 2, 3 * quarter),
-        f"Kỳ báo cáo quý {_ROMAN[quarter - 1]}/{year}", "bc_quarter", year, quarter,
+        f"BC-{year}-Q{quarter}",
+        *_official_window(year, 3 * quarter - 2, 3 * quarter),
+        f"Kỳ báo cáo quý {_ROMAN[quarter - 1]}/{year}",
+        "bc_quarter",
+        year,
+        quarter,
     )
 
 
@@ -158,7 +181,9 @@ def custom_period(from_date: dt.date, to_date: dt.date) -> Period:
             f"Ngày bắt đầu {from_date:%d/%m/%Y} sau ngày kết thúc {to_date:%d/%m/%Y}: kỳ không hợp lệ."
         )
     return Period(
-        f"{from_date.isoformat()}..{to_date.isoformat()}", from_date, to_date,
+        f"{from_date.isoformat()}..{to_date.isoformat()}",
+        from_date,
+        to_date,
         f"Từ ngày {from_date:%d/%m/%Y} đến ngày {to_date:%d/%m/%Y}",
     )
 

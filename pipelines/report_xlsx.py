@@ -24,9 +24,17 @@ ALL_UNITS_NAME = "Tổng hợp các cơ quan, đơn vị trực tiếp giải qu
 
 # Form columns (3) to (13), in order.
 NUMBER_COLUMNS = (
-    "n_received_total", "n_received_online", "n_received_offline", "n_carried_over",
-    "n_resolved", "n_early", "n_on_time", "n_late",
-    "n_pending", "n_pending_in_time", "n_pending_overdue",
+    "n_received_total",
+    "n_received_online",
+    "n_received_offline",
+    "n_carried_over",
+    "n_resolved",
+    "n_early",
+    "n_on_time",
+    "n_late",
+    "n_pending",
+    "n_pending_in_time",
+    "n_pending_overdue",
 )
 _ROMAN = ("I", "II", "III", "IV", "V")
 _HEADER_TOP = 6  # first of the three header rows; the column numbers follow, then the data
@@ -57,8 +65,9 @@ def _formats(workbook: xlsxwriter.Workbook) -> dict[str, object]:
     }
 
 
-def _merge_text(sheet, first_row: int, first_col: int, last_row: int, last_col: int, text: str,
-                cell_format) -> None:
+def _merge_text(
+    sheet, first_row: int, first_col: int, last_row: int, last_col: int, text: str, cell_format
+) -> None:
     # merge_range() writes its text with write(), which turns "{=…}" into an array formula.
     sheet.merge_range(first_row, first_col, last_row, last_col, "", cell_format)
     sheet.write_string(first_row, first_col, text, cell_format)
@@ -113,14 +122,16 @@ def _write_rows(sheet, fmt: dict[str, object], rows: pl.DataFrame) -> int:
     return row_index
 
 
-def _write_sheet(workbook, fmt: dict[str, object], sheet_name: str, unit_name: str, period: Period,
-                 rows: pl.DataFrame) -> None:
+def _write_sheet(
+    workbook, fmt: dict[str, object], sheet_name: str, unit_name: str, period: Period, rows: pl.DataFrame
+) -> None:
     sheet = workbook.add_worksheet(sheet_name)
     _write_header(sheet, fmt, unit_name, period)
     after_last = _write_rows(sheet, fmt, rows)
     n_withdrawn = rows.filter(pl.col("row_kind") == "total")["n_withdrawn"].sum()
     sheet.write_string(
-        after_last + 1, 1,
+        after_last + 1,
+        1,
         "Ghi chú: (3) = (4) + (5) + (6); (7) = (8) + (9) + (10); (11) = (12) + (13); "
         f"(3) = (7) + (11) + số hồ sơ rút, hủy trong kỳ ({n_withdrawn}).",
         fmt["note"],

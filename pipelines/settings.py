@@ -40,8 +40,24 @@ class IngestSettings:
     max_year: int = 2099
     personal_headers: tuple[str, ...] = field(
         default=(
-            "Người nộp", "Chủ hồ sơ", "Tên người nộp", "Tên tổ chức, cá nhân", "Tổ chức, cá nhân",
-            "Số điện thoại", "SĐT", "Điện thoại", "Email", "Thư điện tử", "Địa chỉ", "CCCD", "Số CCCD",
-            "CMND", "Số CMND", "Số giấy tờ", "Số định danh", "Họ và tên", "Họ tên",
+            "Người nộp",
+            "Chủ hồ sơ",
+            "Tên người nộp",
+            "Tên tổ chức, cá nhân",
+            "Tổ chức, cá nhân",
+            "Số điện thoại",
+            "SĐT",
+            "Điện thoại",
+            "Email",
+            "Thư điện tử",
+            "Địa chỉ",
+            "CCCD",
+            "Số CCCD",
+            "CMND",
+            "Số CMND",
+            "Số giấy tờ",
+            "Số định danh",
+            "Họ và tên",
+            "Họ tên",
         )
     )

@@ -25,7 +25,7 @@ def unit_key(value: str) -> str:
     key = fold(value)
     for prefix in _UNIT_PREFIXES:
         if key.startswith(prefix):
-            key = key[len(prefix):]
+            key = key[len(prefix) :]
     first, _, rest = key.partition(" ")
     if rest and first in _UNIT_ABBREVIATIONS:
         key = f"{_UNIT_ABBREVIATIONS[first]} {rest}"

@@ -61,9 +61,11 @@ def current_user() -> User:
     if _oidc_configured():
         st.session_state[_SESSION_KEY] = _oidc_user()
     elif is_open_mode():
-        st.info("**Chế độ mở**: chưa cấu hình người dùng, ai mở được trang này đều có toàn quyền. "
-                "Bảng điều khiển chỉ nghe trên máy này (127.0.0.1). Xem SECURITY.md để bật đăng nhập.",
-                icon=":material/lock_open:")
+        st.info(
+            "**Chế độ mở**: chưa cấu hình người dùng, ai mở được trang này đều có toàn quyền. "
+            "Bảng điều khiển chỉ nghe trên máy này (127.0.0.1). Xem SECURITY.md để bật đăng nhập.",
+            icon=":material/lock_open:",
+        )
         st.session_state[_SESSION_KEY] = OPEN_MODE_USER
     elif _SESSION_KEY not in st.session_state:
         _password_form()

@@ -39,8 +39,12 @@ def _months(keys) -> list[str]:
 
 
 def _target_line(fig: go.Figure, value: float, label: str = "Chỉ tiêu", vertical: bool = False) -> None:
-    line = {"line_dash": "dash", "line_color": TARGET, "annotation_font_color": TARGET,
-            "annotation_text": f"{label} {fmt.percent(value, 0)}"}
+    line = {
+        "line_dash": "dash",
+        "line_color": TARGET,
+        "annotation_font_color": TARGET,
+        "annotation_text": f"{label} {fmt.percent(value, 0)}",
+    }
     if vertical:
         fig.add_vline(x=value, annotation_position="top", **line)
     else:
@@ -54,8 +58,11 @@ def rate_trend(trend: pl.DataFrame, targets: pl.DataFrame) -> go.Figure:
     fig = go.Figure()
     for column, colour in (("on_time_rate", PRIMARY), ("early_rate", SECONDARY)):
         fig.add_scatter(
-            x=_months(trend["key"]), y=trend[column].to_list(), name=KPI_LABELS_VI[column],
-            mode="lines+markers", line={"color": colour, "width": 3},
+            x=_months(trend["key"]),
+            y=trend[column].to_list(),
+            name=KPI_LABELS_VI[column],
+            mode="lines+markers",
+            line={"color": colour, "width": 3},
             hovertemplate="%{x}: %{y:.1%}<extra></extra>",
         )
         if column in target_values:
@@ -70,8 +77,10 @@ def channel_bars(trend: pl.DataFrame) -> go.Figure:
     fig = go.Figure()
     fig.add_bar(x=months, y=trend["n_received_online"].to_list(), name="Trực tuyến", marker_color=PRIMARY)
     fig.add_bar(
-        x=months, y=(trend["n_received"] - trend["n_received_online"]).to_list(),
-        name="Trực tiếp và bưu chính", marker_color=SECONDARY,
+        x=months,
+        y=(trend["n_received"] - trend["n_received_online"]).to_list(),
+        name="Trực tiếp và bưu chính",
+        marker_color=SECONDARY,
     )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(tickformat=",d")
@@ -84,8 +93,11 @@ def outcome_bars(rows: pl.DataFrame, label_column: str, key_column: str) -> go.F
     for column, colour in OUTCOME_COLOURS.items():
         share = pl.when(pl.col("n_resolved") > 0).then(pl.col(column) / pl.col("n_resolved"))
         fig.add_bar(
-            y=rows[label_column].to_list(), x=rows.select(share)[column].to_list(), orientation="h",
-            name=KPI_LABELS_VI[column], marker_color=colour,
+            y=rows[label_column].to_list(),
+            x=rows.select(share)[column].to_list(),
+            orientation="h",
+            name=KPI_LABELS_VI[column],
+            marker_color=colour,
             customdata=rows.select(key_column, column).rows(),
             hovertemplate=f"%{{y}} — {KPI_LABELS_VI[column]}: %{{x:.1%}} (%{{customdata[1]:,d}} hồ sơ)"
             "<extra></extra>",
@@ -112,9 +124,14 @@ def rate_bars(
     rates = rows[rate_column].to_list()
     fig = go.Figure()
     fig.add_bar(
-        y=rows[label_column].to_list(), x=rates, orientation="h", showlegend=False,
+        y=rows[label_column].to_list(),
+        x=rates,
+        orientation="h",
+        showlegend=False,
         marker_color=[_colour(rate, target) for rate in rates],
-        customdata=rows.select(key_column).rows(), texttemplate="%{x:.1%}", textposition="auto",
+        customdata=rows.select(key_column).rows(),
+        texttemplate="%{x:.1%}",
+        textposition="auto",
         hovertemplate="%{y}: %{x:.1%}<extra></extra>",
     )
     floor = [target["target_value"]] if target else []
@@ -131,9 +148,14 @@ def target_bars(statuses: pl.DataFrame, label_column: str) -> go.Figure:
     """Rows of kpi_targets_status: value bars coloured met / not met, the target as a dashed line."""
     fig = go.Figure()
     fig.add_bar(
-        y=statuses[label_column].to_list(), x=statuses["value_rate"].to_list(), orientation="h",
-        marker_color=[STATUS_COLOURS[s] for s in statuses["status"]], showlegend=False,
-        hovertemplate="%{y}: %{x:.1%}<extra></extra>", texttemplate="%{x:.1%}", textposition="auto",
+        y=statuses[label_column].to_list(),
+        x=statuses["value_rate"].to_list(),
+        orientation="h",
+        marker_color=[STATUS_COLOURS[s] for s in statuses["status"]],
+        showlegend=False,
+        hovertemplate="%{y}: %{x:.1%}<extra></extra>",
+        texttemplate="%{x:.1%}",
+        textposition="auto",
     )
     for value in statuses["target_value"].unique().to_list():
         _target_line(fig, value, vertical=True)
@@ -152,11 +174,21 @@ def heat_table(rates: pl.DataFrame, row_column: str, target: float | None) -> go
         lowest = target - HEAT_SPAN
         at_target = (target - lowest) / (1.0 - lowest)  # where the target falls on the colour scale
         scale = [[0.0, NOT_MET], [at_target - 1e-6, "#f4c7c3"], [at_target, "#c8e6c9"], [1.0, MET]]
-    fig = go.Figure(go.Heatmap(
-        z=rates.select(months).to_numpy(), x=_months(months), y=rates[row_column].to_list(),
-        zmin=lowest, zmax=1.0, xgap=2, ygap=2, showscale=False, colorscale=scale,
-        texttemplate="%{z:.0%}", hovertemplate="%{y}, %{x}: %{z:.1%}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=rates.select(months).to_numpy(),
+            x=_months(months),
+            y=rates[row_column].to_list(),
+            zmin=lowest,
+            zmax=1.0,
+            xgap=2,
+            ygap=2,
+            showscale=False,
+            colorscale=scale,
+            texttemplate="%{z:.0%}",
+            hovertemplate="%{y}, %{x}: %{z:.1%}<extra></extra>",
+        )
+    )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
     return _styled(fig, 80 + 26 * len(rates))

@@ -105,6 +105,7 @@ def report_xlsx(con: duckdb.DuckDBPyConnection, period: Period) -> bytes:
 
 # Data quality and the warehouse's own state.
 
+
 def _view_reader(view: str) -> Callable:
     """A cached `f()` returning a whole data-quality view (the names are this module's constants)."""
 
@@ -131,6 +132,7 @@ def rejects_of(con: duckdb.DuckDBPyConnection, ingest_ids: tuple[int, ...]) -> p
 
 
 # Writing: uploads and the demo year.
+
 
 def ingest_uploads(files: list[tuple[str, bytes]], uploaded_by: str | None) -> list[IngestResult]:
     """Each (file name, content) ingested in its own transaction, in the order given."""

@@ -13,7 +13,9 @@ ALL_KINDS_LABEL = "Tất cả hồ sơ tính trong kỳ"
 # What unit heads follow up, and far fewer rows than every dossier of a period: the page opens on it.
 DEFAULT_KIND = "overdue"
 _OUTCOMES = {
-    "overdue": ("late", "pending_overdue"), "late": ("late",), "pending_overdue": ("pending_overdue",),
+    "overdue": ("late", "pending_overdue"),
+    "late": ("late",),
+    "pending_overdue": ("pending_overdue",),
     "late_no_apology": ("late",),
 }
 

@@ -26,8 +26,13 @@ def xlsx_bytes(frame: pl.DataFrame, sheet_name: str) -> bytes:
     """Every text cell written as a string (never a formula, number or link); dates as real dates."""
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(
-        buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-                 "strings_to_urls": False}
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
     )
     sheet = workbook.add_worksheet(sheet_name[:31])
     header = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EEF4"})

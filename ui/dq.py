@@ -15,10 +15,19 @@ def files_table(files: pl.DataFrame) -> pl.DataFrame:
     return fmt.display_table(
         labelled,
         {
-            "started_at": "Thời điểm nạp", "file_name": "Tệp", "status": "Kết quả", "kind": "Loại",
-            "uploaded_by": "Người tải lên", "as_of_date": "Dữ liệu đến ngày", "n_read": "Số dòng đọc",
-            "n_new": "Mới", "n_updated": "Cập nhật", "n_unchanged": "Không đổi", "n_rejected": "Bị loại",
-            "n_skipped": "Bỏ qua", "error_vi": "Lỗi",
+            "started_at": "Thời điểm nạp",
+            "file_name": "Tệp",
+            "status": "Kết quả",
+            "kind": "Loại",
+            "uploaded_by": "Người tải lên",
+            "as_of_date": "Dữ liệu đến ngày",
+            "n_read": "Số dòng đọc",
+            "n_new": "Mới",
+            "n_updated": "Cập nhật",
+            "n_unchanged": "Không đổi",
+            "n_rejected": "Bị loại",
+            "n_skipped": "Bỏ qua",
+            "error_vi": "Lỗi",
         },
         counts=("n_read", "n_new", "n_updated", "n_unchanged", "n_rejected", "n_skipped"),
     )
@@ -44,8 +53,13 @@ def unknown_units_table(units: pl.DataFrame) -> pl.DataFrame:
 def unknown_sectors_table(sectors: pl.DataFrame) -> pl.DataFrame:
     return fmt.display_table(
         sectors,
-        {"sector_name": "Lĩnh vực (như ghi trong tệp)", "n_dossiers": "Số hồ sơ", "n_units": "Số đơn vị",
-         "first_received_date": "Tiếp nhận từ", "last_received_date": "đến"},
+        {
+            "sector_name": "Lĩnh vực (như ghi trong tệp)",
+            "n_dossiers": "Số hồ sơ",
+            "n_units": "Số đơn vị",
+            "first_received_date": "Tiếp nhận từ",
+            "last_received_date": "đến",
+        },
         counts=("n_dossiers", "n_units"),
     )
 
@@ -57,7 +71,14 @@ def mismatches_table(mismatches: pl.DataFrame) -> pl.DataFrame:
     )
     return fmt.display_table(
         labelled,
-        {"dossier_code": "Mã hồ sơ", "unit_name": "Đơn vị", "sector_name": "Lĩnh vực",
-         "received_date": "Ngày tiếp nhận", "due_date": "Ngày hẹn trả", "finished_date": "Ngày có kết quả",
-         "outcome_reported": "Kết quả ghi trong tệp", "resolved_outcome": "Kết quả tính từ ngày"},
+        {
+            "dossier_code": "Mã hồ sơ",
+            "unit_name": "Đơn vị",
+            "sector_name": "Lĩnh vực",
+            "received_date": "Ngày tiếp nhận",
+            "due_date": "Ngày hẹn trả",
+            "finished_date": "Ngày có kết quả",
+            "outcome_reported": "Kết quả ghi trong tệp",
+            "resolved_outcome": "Kết quả tính từ ngày",
+        },
     )

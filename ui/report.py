@@ -7,10 +7,17 @@ from pipelines.report_xlsx import NUMBER_COLUMNS
 from ui import format as fmt
 
 HEADERS_VI = (
-    "(3) Nhận giải quyết: tổng số", "(4) trong đó trực tuyến", "(5) trực tiếp và bưu chính",
+    "(3) Nhận giải quyết: tổng số",
+    "(4) trong đó trực tuyến",
+    "(5) trực tiếp và bưu chính",
     "(6) từ kỳ trước",
-    "(7) Đã giải quyết: tổng số", "(8) trước hạn", "(9) đúng hạn", "(10) quá hạn",
-    "(11) Đang giải quyết: tổng số", "(12) trong hạn", "(13) quá hạn",
+    "(7) Đã giải quyết: tổng số",
+    "(8) trước hạn",
+    "(9) đúng hạn",
+    "(10) quá hạn",
+    "(11) Đang giải quyết: tổng số",
+    "(12) trong hạn",
+    "(13) quá hạn",
 )
 _ROMAN = ("I", "II", "III", "IV", "V")
 

@@ -7,8 +7,17 @@ from pipelines.labels import KPI_LABELS_VI, SECTOR_GROUP_LABELS_VI, UNIT_LEVEL_L
 from ui import format as fmt
 from ui.labels import CHANNELS_VI, OUTCOMES_VI
 
-KPI_COLUMNS = ("n_received", "n_resolved", "n_early", "n_on_time", "n_late", "n_pending_overdue",
-               "on_time_rate", "early_rate", "satisfaction_rate")
+KPI_COLUMNS = (
+    "n_received",
+    "n_resolved",
+    "n_early",
+    "n_on_time",
+    "n_late",
+    "n_pending_overdue",
+    "on_time_rate",
+    "early_rate",
+    "satisfaction_rate",
+)
 RATES = ("on_time_rate", "early_rate", "satisfaction_rate")
 COUNTS = ("n_received", "n_resolved", "n_early", "n_on_time", "n_late", "n_pending_overdue")
 DOSSIER_COLUMNS = {
@@ -29,6 +38,8 @@ DOSSIER_COLUMN_CONFIG = {
     DOSSIER_COLUMNS[name]: st.column_config.DateColumn(format="DD/MM/YYYY")
     for name in ("received_date", "due_date", "finished_date")
 }
+
+
 def _named(column: str, labels: dict[str, str], alias: str) -> pl.Expr:
     return pl.col(column).replace_strict(labels, default=pl.col(column)).alias(alias)
 
@@ -85,18 +96,32 @@ def _rank_change(change: int | None) -> str:
 def ranking_rows(frame: pl.DataFrame) -> pl.DataFrame:
     """kpi_unit_ranking rows: rank, its change against the previous period, outcomes and rates."""
     labelled = frame.with_columns(
-        pl.col("unit_rank").map_elements(fmt.number, return_dtype=pl.String, skip_nulls=False)
+        pl.col("unit_rank")
+        .map_elements(fmt.number, return_dtype=pl.String, skip_nulls=False)
         .alias("rank_vi"),
-        pl.col("rank_change").map_elements(_rank_change, return_dtype=pl.String, skip_nulls=False)
+        pl.col("rank_change")
+        .map_elements(_rank_change, return_dtype=pl.String, skip_nulls=False)
         .alias("change_vi"),
     )
-    columns = ("n_resolved", "n_early", "n_on_time", "n_late", "n_pending_overdue", "on_time_rate",
-               "early_rate")
+    columns = (
+        "n_resolved",
+        "n_early",
+        "n_on_time",
+        "n_late",
+        "n_pending_overdue",
+        "on_time_rate",
+        "early_rate",
+    )
     return fmt.display_table(
         labelled,
-        {"rank_vi": "Hạng", "change_vi": "So với kỳ trước", "unit_name": "Đơn vị",
-         **{c: KPI_LABELS_VI[c] for c in columns}},
-        rates=RATES, counts=COUNTS,
+        {
+            "rank_vi": "Hạng",
+            "change_vi": "So với kỳ trước",
+            "unit_name": "Đơn vị",
+            **{c: KPI_LABELS_VI[c] for c in columns},
+        },
+        rates=RATES,
+        counts=COUNTS,
     )
 
 
@@ -105,9 +130,12 @@ def dossiers(frame: pl.DataFrame) -> pl.DataFrame:
     labelled = frame.with_columns(
         _named("outcome", OUTCOMES_VI, "outcome_vi"),
         _named("channel", CHANNELS_VI, "channel_vi"),
-        pl.when(pl.col("outcome") != "late").then(None)
-        .when(pl.col("has_apology")).then(pl.lit("Có"))
-        .when(pl.col("has_apology").not_()).then(pl.lit("Chưa có"))
+        pl.when(pl.col("outcome") != "late")
+        .then(None)
+        .when(pl.col("has_apology"))
+        .then(pl.lit("Có"))
+        .when(pl.col("has_apology").not_())
+        .then(pl.lit("Chưa có"))
         .alias("apology_vi"),
     )
     return labelled.select(pl.col(name).alias(label) for name, label in DOSSIER_COLUMNS.items())

@@ -10,7 +10,9 @@ from ui import format as fmt
 
 COMPARISONS_VI = {">": ">", ">=": "≥", "<": "<", "<=": "≤", "=": "="}
 STATUS_BADGES = {
-    "met": ("Đạt", "green"), "not_met": ("Chưa đạt", "red"), "no_data": ("Chưa có số liệu", "gray"),
+    "met": ("Đạt", "green"),
+    "not_met": ("Chưa đạt", "red"),
+    "no_data": ("Chưa có số liệu", "gray"),
 }
 PROGRESS_766 = "progress_rate_766"
 PROGRESS_766_HELP = (
@@ -20,7 +22,12 @@ PROGRESS_766_HELP = (
 VOLUMES = ("n_received", "n_resolved", "n_pending", "n_pending_overdue")
 # Shown without a target when the period's year has none in catalogues/targets.csv.
 RATES_WITHOUT_TARGETS = (
-    "on_time_rate", "early_rate", "satisfaction_rate", "online_full_rate", "synced_rate", "apology_rate",
+    "on_time_rate",
+    "early_rate",
+    "satisfaction_rate",
+    "online_full_rate",
+    "synced_rate",
+    "apology_rate",
 )
 NO_TARGET_VI = "Chưa có chỉ tiêu cho năm này"
 # More of these is worse: their Δ is coloured the other way round.
@@ -80,15 +87,22 @@ def target_tiles(
         label = KPI_LABELS_VI[row["kpi"]]
         if own_group:
             label += f" — {SECTOR_GROUP_LABELS_VI[row['sector_group']]}"
-        tiles.append(Tile(
-            kpi=row["kpi"], label=label, value=row["value_rate"], delta=delta,
-            target=f"Chỉ tiêu {COMPARISONS_VI[row['comparison']]} {fmt.percent(row['target_value'], 0)}",
-            status=row["status"], help=row["note"],
-        ))
+        tiles.append(
+            Tile(
+                kpi=row["kpi"],
+                label=label,
+                value=row["value_rate"],
+                delta=delta,
+                target=f"Chỉ tiêu {COMPARISONS_VI[row['comparison']]} {fmt.percent(row['target_value'], 0)}",
+                status=row["status"],
+                help=row["note"],
+            )
+        )
         if row["kpi"] == "on_time_rate":
             value, delta = total.get(("all", PROGRESS_766), (None, None))
-            tiles.append(Tile(PROGRESS_766, KPI_LABELS_VI[PROGRESS_766], value, delta,
-                              help=PROGRESS_766_HELP))
+            tiles.append(
+                Tile(PROGRESS_766, KPI_LABELS_VI[PROGRESS_766], value, delta, help=PROGRESS_766_HELP)
+            )
     return tiles
 
 
@@ -112,10 +126,15 @@ def volume_tiles(compare_total: pl.DataFrame) -> list[Tile]:
 def show(tiles: list[Tile], per_row: int = 4) -> None:
     """Bordered tiles in rows; on a phone-width window the columns stack."""
     for first in range(0, len(tiles), per_row):
-        for column, tile in zip(st.columns(per_row), tiles[first:first + per_row], strict=False):
+        for column, tile in zip(st.columns(per_row), tiles[first : first + per_row], strict=False):
             with column.container(border=True):
-                st.metric(tile.label, tile.value_text, tile.delta_text, help=tile.help,
-                          delta_color=tile.delta_colour)
+                st.metric(
+                    tile.label,
+                    tile.value_text,
+                    tile.delta_text,
+                    help=tile.help,
+                    delta_color=tile.delta_colour,
+                )
                 if tile.status is not None:
                     text, colour = STATUS_BADGES[tile.status]
                     st.markdown(f":{colour}-badge[{text}] :gray[{tile.target}]")

@@ -40,8 +40,14 @@ def results_table(results: list[IngestResult]) -> pl.DataFrame:
         {name: getattr(result, name) for name in RESULT_COLUMNS} | {"status": STATUS_LABELS_VI[result.status]}
         for result in results
     ]
-    frame = pl.DataFrame(rows, schema={**dict.fromkeys(RESULT_COLUMNS, pl.String), "as_of_date": pl.Date,
-                                       **dict.fromkeys(COUNTS, pl.Int64)})
+    frame = pl.DataFrame(
+        rows,
+        schema={
+            **dict.fromkeys(RESULT_COLUMNS, pl.String),
+            "as_of_date": pl.Date,
+            **dict.fromkeys(COUNTS, pl.Int64),
+        },
+    )
     return fmt.display_table(frame, RESULT_COLUMNS, counts=COUNTS)
 
 

@@ -27,8 +27,14 @@ def pick(figure: go.Figure, table: pl.DataFrame, keys: pl.Series, key: str) -> s
     """A clickable chart and the same rows as a selectable table (the fallback on touch screens and in
     tests); the key (from `keys`, one per row) of the row chosen in either, or None."""
     chart = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key=f"{key}_chart")
-    rows = st.dataframe(table, hide_index=True, placeholder=fmt.EMPTY, on_select="rerun",
-                        selection_mode="single-row", key=f"{key}_table")
+    rows = st.dataframe(
+        table,
+        hide_index=True,
+        placeholder=fmt.EMPTY,
+        on_select="rerun",
+        selection_mode="single-row",
+        key=f"{key}_table",
+    )
     return drill.picked(chart.selection, keys) or drill.picked(rows.selection, keys)
 
 

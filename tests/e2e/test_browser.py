@@ -32,8 +32,12 @@ def expected(warehouse) -> dict:
         groups = kpi.kpi_table(con, "sector_group", YEAR.from_date, YEAR.to_date)
     finally:
         con.close()
-    return {"on_time": format_rate_vi(total["on_time_rate"]), "received": total["n_received"],
-            "units": units["key"].to_list(), "groups": groups["key"].to_list()}
+    return {
+        "on_time": format_rate_vi(total["on_time_rate"]),
+        "received": total["n_received"],
+        "units": units["key"].to_list(),
+        "groups": groups["key"].to_list(),
+    }
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,15 @@ from ui.db import DB_ENV
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _free_port() -> int:
@@ -46,10 +53,26 @@ def serve(db_path: Path, extra_env: dict[str, str] | None = None, timeout_s: flo
     """The app on a free local port over the warehouse at db_path; yields its base URL."""
     port = _free_port()
     env = {**os.environ, DB_ENV: str(db_path), **(extra_env or {})}
-    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
-               "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-               "--browser.gatherUsageStats", "false"]
-    server = subprocess.Popen(command, env=env, cwd=APP.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    server = subprocess.Popen(
+        command, env=env, cwd=APP.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, server, timeout_s)
@@ -74,8 +97,14 @@ def chromium() -> Iterator[Browser]:
 
 def click_bar(page, chart_index: int, trace_index: int, point_index: int) -> None:
     """Click a Plotly bar where a person would: its drag layer lies on top and turns clicks into events."""
-    bar = page.locator(".js-plotly-plot").nth(chart_index).locator(".trace.bars").nth(trace_index) \
-        .locator(".point").nth(point_index)
+    bar = (
+        page.locator(".js-plotly-plot")
+        .nth(chart_index)
+        .locator(".trace.bars")
+        .nth(trace_index)
+        .locator(".point")
+        .nth(point_index)
+    )
     bar.wait_for()
     page.wait_for_load_state("networkidle")
     box = bar.bounding_box()

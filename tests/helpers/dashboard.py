@@ -24,17 +24,39 @@ def build_warehouse(folder: Path, scale: float = DEMO_SCALE) -> Path:
 def write_upload_export(folder: Path) -> Path:
     """December dossiers of Đất đai in Phường Lê Lợi, two of them late, and two rows that are rejected."""
     folder.mkdir(parents=True, exist_ok=True)
-    land = {"procedure": "Đăng ký biến động đất đai", "sector": "Đất đai", "unit": "UBND P. Lê Lợi",
-            "due": "15/12/2023 17:00", "channel": "Trực tiếp"}
+    land = {
+        "procedure": "Đăng ký biến động đất đai",
+        "sector": "Đất đai",
+        "unit": "UBND P. Lê Lợi",
+        "due": "15/12/2023 17:00",
+        "channel": "Trực tiếp",
+    }
     rows = [
-        row("UP-001", received="01/12/2023 08:00", finished="05/12/2023 10:00", **land | {"channel": "Trực tuyến"}),
+        row(
+            "UP-001",
+            received="01/12/2023 08:00",
+            finished="05/12/2023 10:00",
+            **land | {"channel": "Trực tuyến"},
+        ),
         row("UP-002", received="01/12/2023 09:00", finished="15/12/2023 10:00", **land),
-        row("UP-003", received="04/12/2023 09:00", finished="20/12/2023 10:00", rating="Không hài lòng", **land),
+        row(
+            "UP-003",
+            received="04/12/2023 09:00",
+            finished="20/12/2023 10:00",
+            rating="Không hài lòng",
+            **land,
+        ),
         row("UP-004", received="04/12/2023 10:00", finished="22/12/2023 10:00", rating="", **land),
         row("UP-005", received="05/12/2023 10:00", finished="", status="Đang xử lý", rating="", **land),
-        row("UP-006", received="06/12/2023 10:00", finished="07/12/2023 10:00", rating="Rất hài lòng", **land),
-        row("UP-007", received="06/12/2023 10:00", finished="07/12/2023 10:00",
-            **land | {"unit": "UBND phường Không Có"}),
+        row(
+            "UP-006", received="06/12/2023 10:00", finished="07/12/2023 10:00", rating="Rất hài lòng", **land
+        ),
+        row(
+            "UP-007",
+            received="06/12/2023 10:00",
+            finished="07/12/2023 10:00",
+            **land | {"unit": "UBND phường Không Có"},
+        ),
         row("UP-008", received="31/11/2023 10:00", finished="07/12/2023 10:00", **land),
     ]
     return write_csv(folder / UPLOAD_NAME, rows)

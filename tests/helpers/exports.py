@@ -9,21 +9,52 @@ import xlsxwriter
 PERSON = "Nguyễn Văn Giả Định"
 PHONE = "0912345678"
 HEADER = (
-    "STT", "Mã hồ sơ", "Tên thủ tục", "Lĩnh vực", "Đơn vị tiếp nhận", "Người nộp", "Số điện thoại",
-    "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả", "Trạng thái", "Hình thức nộp", "Đánh giá",
+    "STT",
+    "Mã hồ sơ",
+    "Tên thủ tục",
+    "Lĩnh vực",
+    "Đơn vị tiếp nhận",
+    "Người nộp",
+    "Số điện thoại",
+    "Ngày tiếp nhận",
+    "Ngày hẹn trả",
+    "Ngày có kết quả",
+    "Trạng thái",
+    "Hình thức nộp",
+    "Đánh giá",
 )
 FIELDS = (
-    "stt", "code", "procedure", "sector", "unit", "person", "phone", "received", "due", "finished", "status",
-    "channel", "rating",
+    "stt",
+    "code",
+    "procedure",
+    "sector",
+    "unit",
+    "person",
+    "phone",
+    "received",
+    "due",
+    "finished",
+    "status",
+    "channel",
+    "rating",
 )
 
 
 def row(code: str, **values) -> dict:
     """One dossier as export cells; every value can be overridden by its FIELDS name."""
     base = {
-        "code": code, "procedure": "Đăng ký khai sinh", "sector": "Hộ tịch", "unit": "UBND phường Lê Lợi",
-        "person": PERSON, "phone": PHONE, "received": "03/01/2023 08:30", "due": "05/01/2023 17:00",
-        "finished": "04/01/2023 10:00", "status": "Đã trả kết quả", "channel": "Trực tuyến", "rating": "Hài lòng",
+        "code": code,
+        "procedure": "Đăng ký khai sinh",
+        "sector": "Hộ tịch",
+        "unit": "UBND phường Lê Lợi",
+        "person": PERSON,
+        "phone": PHONE,
+        "received": "03/01/2023 08:30",
+        "due": "05/01/2023 17:00",
+        "finished": "04/01/2023 10:00",
+        "status": "Đã trả kết quả",
+        "channel": "Trực tuyến",
+        "rating": "Hài lòng",
     }
     return base | values
 
@@ -32,8 +63,9 @@ def _cells(rows: list[dict]) -> list[list]:
     return [[str(i)] + [r[f] for f in FIELDS[1:]] for i, r in enumerate(rows, start=1)]
 
 
-def write_csv(path: Path, rows: list[dict], header=HEADER, encoding="utf-8-sig", delimiter=",",
-              title_lines=()) -> Path:
+def write_csv(
+    path: Path, rows: list[dict], header=HEADER, encoding="utf-8-sig", delimiter=",", title_lines=()
+) -> Path:
     with path.open("w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
         for line in title_lines:
@@ -43,8 +75,15 @@ def write_csv(path: Path, rows: list[dict], header=HEADER, encoding="utf-8-sig",
     return path
 
 
-def write_xlsx(path: Path, rows: list[dict], header=HEADER, title_lines=(), two_row_header=False,
-               date_cells=False, totals=True) -> Path:
+def write_xlsx(
+    path: Path,
+    rows: list[dict],
+    header=HEADER,
+    title_lines=(),
+    two_row_header=False,
+    date_cells=False,
+    totals=True,
+) -> Path:
     """Title rows, a blank row, the header (optionally with a merged "Ngày" group), data, a totals row."""
     workbook = xlsxwriter.Workbook(path)
     sheet = workbook.add_worksheet("DanhSach")

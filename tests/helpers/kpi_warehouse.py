@@ -17,53 +17,133 @@ LAND, CONSTRUCTION, CIVIL, NOTARY, UNKNOWN = "Đất đai", "Xây dựng", "Hộ
 # code: unit, sector, received, due, finished, and the other columns when not the default
 NAMED_DOSSIERS = {
     # received before Jan 2023, finished early on 03/01: carried over into Jan and into BC-2023-01
-    "A01": dict(unit="tnmt", sector=LAND, received="2022-12-10 09:00", due="2023-01-05", finished="2023-01-03 10:00"),
+    "A01": dict(
+        unit="tnmt", sector=LAND, received="2022-12-10 09:00", due="2023-01-05", finished="2023-01-03 10:00"
+    ),
     # received on the first day of Jan; finished on its due date (earlier in the day than the due time)
-    "A02": dict(unit="tnmt", sector=LAND, received="2023-01-01 08:00", due="2023-01-10 17:00",
-                finished="2023-01-10 09:00", channel="online", service_level="full", rating="satisfied"),
+    "A02": dict(
+        unit="tnmt",
+        sector=LAND,
+        received="2023-01-01 08:00",
+        due="2023-01-10 17:00",
+        finished="2023-01-10 09:00",
+        channel="online",
+        service_level="full",
+        rating="satisfied",
+    ),
     # finished late on the last day of Jan, with an apology letter; pending in time at 14/01
-    "A03": dict(unit="tnmt", sector=LAND, received="2023-01-05 08:00", due="2023-01-20", finished="2023-01-31 16:00",
-                is_synced=True, has_apology=True),
+    "A03": dict(
+        unit="tnmt",
+        sector=LAND,
+        received="2023-01-05 08:00",
+        due="2023-01-20",
+        finished="2023-01-31 16:00",
+        is_synced=True,
+        has_apology=True,
+    ),
     # received on the last day of Jan, offered fully online but brought in person; still open
-    "A04": dict(unit="tnmt", sector=CONSTRUCTION, received="2023-01-31 15:00", due="2023-02-15", service_level="full"),
+    "A04": dict(
+        unit="tnmt", sector=CONSTRUCTION, received="2023-01-31 15:00", due="2023-02-15", service_level="full"
+    ),
     # open, due 15/01: in time at 14/01 and at 15/01, overdue from 16/01
     "A05": dict(unit="tnmt", sector=CONSTRUCTION, received="2022-12-20 08:00", due="2023-01-15"),
     # no due date (settled on the spot): on time; fully online per the procedure catalogue only
-    "A06": dict(unit="p_le_loi", sector=CIVIL, received="2023-01-10 08:00", finished="2023-01-12 10:00",
-                procedure_code="P-HT-01", rating="very_satisfied"),
+    "A06": dict(
+        unit="p_le_loi",
+        sector=CIVIL,
+        received="2023-01-10 08:00",
+        finished="2023-01-12 10:00",
+        procedure_code="P-HT-01",
+        rating="very_satisfied",
+    ),
     # withdrawn in Jan
-    "A07": dict(unit="p_le_loi", sector=CIVIL, received="2023-01-15 08:00", due="2023-01-20", is_withdrawn=True,
-                channel="online", status_text="Đã rút hồ sơ"),
+    "A07": dict(
+        unit="p_le_loi",
+        sector=CIVIL,
+        received="2023-01-15 08:00",
+        due="2023-01-20",
+        is_withdrawn=True,
+        channel="online",
+        status_text="Đã rút hồ sơ",
+    ),
     # finished late on 31/12/2022: not carried over into Jan, carried over into BC-2023-01; no apology column
-    "A08": dict(unit="p_le_loi", sector=CIVIL, received="2022-11-01 08:00", due="2022-11-10",
-                finished="2022-12-31 09:00"),
+    "A08": dict(
+        unit="p_le_loi",
+        sector=CIVIL,
+        received="2022-11-01 08:00",
+        due="2022-11-10",
+        finished="2022-12-31 09:00",
+    ),
     # a lĩnh vực not in the catalogue (group 'other'), received in Feb
     "A09": dict(unit="x_bao_khe", sector=UNKNOWN, received="2023-02-01 08:00", due="2023-02-10"),
     # due on the last day of Jan, open then (in time), finished late on 02/02
-    "A10": dict(unit="x_bao_khe", sector=CIVIL, received="2023-01-20 08:00", due="2023-01-31",
-                finished="2023-02-02 10:00"),
+    "A10": dict(
+        unit="x_bao_khe",
+        sector=CIVIL,
+        received="2023-01-20 08:00",
+        due="2023-01-31",
+        finished="2023-02-02 10:00",
+    ),
     # finished on the due date but after the due time: on time; unknown channel; the export's service
     # level (partial) wins over the catalogue's (full)
-    "A11": dict(unit="x_bao_khe", sector=CIVIL, received="2023-01-03 10:00", due="2023-01-04 08:00",
-                finished="2023-01-04 17:00", channel="unknown", procedure_code="P-HT-01", service_level="partial"),
+    "A11": dict(
+        unit="x_bao_khe",
+        sector=CIVIL,
+        received="2023-01-03 10:00",
+        due="2023-01-04 08:00",
+        finished="2023-01-04 17:00",
+        channel="unknown",
+        procedure_code="P-HT-01",
+        service_level="partial",
+    ),
     # open and overdue since 30/12/2022
     "A12": dict(unit="tnmt", sector=LAND, received="2022-12-01 08:00", due="2022-12-30"),
     # withdrawn in Dec 2022 although it has a finish date
-    "A13": dict(unit="p_le_loi", sector=NOTARY, received="2022-12-28 08:00", due="2023-01-05",
-                finished="2023-01-02 08:00", is_withdrawn=True, status_text="Hủy"),
+    "A13": dict(
+        unit="p_le_loi",
+        sector=NOTARY,
+        received="2022-12-28 08:00",
+        due="2023-01-05",
+        finished="2023-01-02 08:00",
+        is_withdrawn=True,
+        status_text="Hủy",
+    ),
     # received, due and finished on the last day of BC-2023-01, online; rated neutral, not synced
-    "A14": dict(unit="x_bao_khe", sector=LAND, received="2023-01-14 08:00", due="2023-01-14 17:00",
-                finished="2023-01-14 11:00", channel="online", service_level="full", rating="neutral",
-                is_synced=False),
+    "A14": dict(
+        unit="x_bao_khe",
+        sector=LAND,
+        received="2023-01-14 08:00",
+        due="2023-01-14 17:00",
+        finished="2023-01-14 11:00",
+        channel="online",
+        service_level="full",
+        rating="neutral",
+        is_synced=False,
+    ),
     # received by post on the first day of BC-2023-01, finished on its due date 16/01
-    "A15": dict(unit="tnmt", sector=LAND, received="2022-12-15 08:00", due="2023-01-16", finished="2023-01-16 08:00",
-                channel="postal"),
+    "A15": dict(
+        unit="tnmt",
+        sector=LAND,
+        received="2022-12-15 08:00",
+        due="2023-01-16",
+        finished="2023-01-16 08:00",
+        channel="postal",
+    ),
     # a year earlier: Jan 2022
-    "B01": dict(unit="tnmt", sector=LAND, received="2022-01-05 08:00", due="2022-01-10", finished="2022-01-08 08:00"),
+    "B01": dict(
+        unit="tnmt", sector=LAND, received="2022-01-05 08:00", due="2022-01-10", finished="2022-01-08 08:00"
+    ),
     # Dec 2022, resolved before BC-2023-01 starts
-    "B02": dict(unit="x_bao_khe", sector=CIVIL, received="2022-12-05 08:00", due="2022-12-06",
-                finished="2022-12-06 15:00"),
-    "B03": dict(unit="tnmt", sector=LAND, received="2022-12-02 08:00", due="2022-12-09", finished="2022-12-08 08:00"),
+    "B02": dict(
+        unit="x_bao_khe",
+        sector=CIVIL,
+        received="2022-12-05 08:00",
+        due="2022-12-06",
+        finished="2022-12-06 15:00",
+    ),
+    "B03": dict(
+        unit="tnmt", sector=LAND, received="2022-12-02 08:00", due="2022-12-09", finished="2022-12-08 08:00"
+    ),
 }
 
 # Test catalogue rows replacing the files' (so that editing catalogues/ never breaks these tests).
@@ -80,12 +160,25 @@ TEST_TARGETS = [
 ]
 
 _SCHEMA = {
-    "dossier_code": pl.String, "procedure_code": pl.String, "procedure_name": pl.String,
-    "sector_name": pl.String, "unit_id": pl.String, "received_at": pl.Datetime("us"),
-    "due_at": pl.Datetime("us"), "finished_at": pl.Datetime("us"), "status_text": pl.String,
-    "is_withdrawn": pl.Boolean, "channel": pl.String, "service_level": pl.String, "rating": pl.String,
-    "is_synced": pl.Boolean, "has_apology": pl.Boolean, "outcome_reported": pl.String,
-    "as_of_date": pl.Date, "ingest_id": pl.Int32, "source_row": pl.Int32,
+    "dossier_code": pl.String,
+    "procedure_code": pl.String,
+    "procedure_name": pl.String,
+    "sector_name": pl.String,
+    "unit_id": pl.String,
+    "received_at": pl.Datetime("us"),
+    "due_at": pl.Datetime("us"),
+    "finished_at": pl.Datetime("us"),
+    "status_text": pl.String,
+    "is_withdrawn": pl.Boolean,
+    "channel": pl.String,
+    "service_level": pl.String,
+    "rating": pl.String,
+    "is_synced": pl.Boolean,
+    "has_apology": pl.Boolean,
+    "outcome_reported": pl.String,
+    "as_of_date": pl.Date,
+    "ingest_id": pl.Int32,
+    "source_row": pl.Int32,
 }
 
 
@@ -96,11 +189,25 @@ def _timestamp(text: str | None) -> dt.datetime | None:
 def dossier_row(code: str, source_row: int, spec: dict) -> tuple:
     """A full `dossiers` row (every NOT NULL column filled) from a short spec."""
     return (
-        code, spec.get("procedure_code"), spec.get("procedure_name"), spec["sector"], spec["unit"],
-        _timestamp(spec["received"]), _timestamp(spec.get("due")), _timestamp(spec.get("finished")),
-        spec.get("status_text"), spec.get("is_withdrawn", False), spec.get("channel", "in_person"),
-        spec.get("service_level"), spec.get("rating"), spec.get("is_synced"), spec.get("has_apology"),
-        spec.get("outcome_reported"), dt.date(2023, 3, 31), 1, source_row,
+        code,
+        spec.get("procedure_code"),
+        spec.get("procedure_name"),
+        spec["sector"],
+        spec["unit"],
+        _timestamp(spec["received"]),
+        _timestamp(spec.get("due")),
+        _timestamp(spec.get("finished")),
+        spec.get("status_text"),
+        spec.get("is_withdrawn", False),
+        spec.get("channel", "in_person"),
+        spec.get("service_level"),
+        spec.get("rating"),
+        spec.get("is_synced"),
+        spec.get("has_apology"),
+        spec.get("outcome_reported"),
+        dt.date(2023, 3, 31),
+        1,
+        source_row,
     )
 
 

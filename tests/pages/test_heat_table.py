@@ -14,7 +14,12 @@ def test_unit_month_rates_equal_monthly_kpis(warehouse, monkeypatch, kpi_con):
     assert table.columns == ["unit_name", *[f"2023-{m:02d}" for m in range(1, 13)]]
     march = parse_period("2023-03")
     expected = kpi.kpi_table(kpi_con, "unit", march.from_date, march.to_date, None, "ward").select(
-        pl.col("key").alias("unit_name"), pl.col("on_time_rate").alias("2023-03"))
-    assert table.select("unit_name", "2023-03").join(expected, on="unit_name").filter(
-        pl.col("2023-03") != pl.col("2023-03_right")).is_empty()
+        pl.col("key").alias("unit_name"), pl.col("on_time_rate").alias("2023-03")
+    )
+    assert (
+        table.select("unit_name", "2023-03")
+        .join(expected, on="unit_name")
+        .filter(pl.col("2023-03") != pl.col("2023-03_right"))
+        .is_empty()
+    )
     assert table.height == expected.height

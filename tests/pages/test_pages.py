@@ -63,7 +63,8 @@ def test_a_year_without_targets_still_shows_its_rates(app, kpi_con):
     total = kpi.kpi_table(kpi_con, "total", period.from_date, period.to_date).row(0, named=True)
     shown = tiles(at)
     assert {label: shown[label] for label in RATE_TILES} == {
-        label: format_rate_vi(total[column]) for label, column in RATE_TILES.items()}
+        label: format_rate_vi(total[column]) for label, column in RATE_TILES.items()
+    }
     assert any("Chưa có chỉ tiêu cho năm này" in block.value for block in at.markdown)
 
 
@@ -165,7 +166,9 @@ def test_unit_page_ranks_wards_and_communes_together_and_opens_a_unit(app, kpi_c
     shown = at.dataframe[0].value
     assert shown["Đơn vị"].to_list() == wards["unit_name"].to_list()
     assert shown["Tỷ lệ đúng hạn"].to_list() == [format_rate_vi(r) for r in wards["on_time_rate"]]
-    at.session_state["rank_ward_commune_2023-Q3_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.session_state["rank_ward_commune_2023-Q3_table"] = {
+        "selection": {"rows": [0], "columns": [], "cells": []}
+    }
     at.run()
     assert at.title[0].value == wards["unit_name"][0]
     assert at.query_params["don_vi"] == wards["unit_id"][0]
@@ -181,7 +184,9 @@ def test_dossier_page_lists_the_late_dossiers_by_page(app, kpi_con):
     assert set(page["Kết quả"]) == {"Quá hạn"}
     assert not {"Người nộp", "Số điện thoại", "Địa chỉ"} & set(page.columns)
     assert [button.label for button in at.download_button] == [
-        "Tải danh sách đang lọc (.xlsx)", "Tải danh sách đang lọc (.csv)"]
+        "Tải danh sách đang lọc (.xlsx)",
+        "Tải danh sách đang lọc (.csv)",
+    ]
 
 
 def test_report_preview_is_the_kpi_layers_report_table(app, kpi_con):
@@ -201,7 +206,8 @@ def test_sector_page_drills_from_a_single_sector_to_a_unit_to_its_dossiers(app, 
     at = app("02_linh_vuc", ky="2023")
     sectors = at.dataframe[1].value
     at.session_state["sectors_2023_table"] = {
-        "selection": {"rows": [sectors["Lĩnh vực"].to_list().index("Hộ tịch")], "columns": [], "cells": []}}
+        "selection": {"rows": [sectors["Lĩnh vực"].to_list().index("Hộ tịch")], "columns": [], "cells": []}
+    }
     at.run()
     assert at.query_params["ten_linh_vuc"] == "Hộ tịch"
     assert at.subheader[0].value == "Hộ tịch: kết quả theo đơn vị"
@@ -223,9 +229,13 @@ def test_dossier_page_opens_on_the_overdue_dossiers(app, kpi_con):
     at = app("04_ho_so", ky="2023")
     assert at.query_params["loai"] == "overdue"
     period = parse_period("2023")
-    overdue = kpi.dossier_list(kpi_con, period.from_date, period.to_date, None, None, None, ["late", "pending_overdue"])
+    overdue = kpi.dossier_list(
+        kpi_con, period.from_date, period.to_date, None, None, None, ["late", "pending_overdue"]
+    )
     assert at.markdown[0].value.startswith(f"**{format_count_vi(overdue.height)} hồ sơ**")
     assert set(at.dataframe[0].value["Kết quả"]) <= {"Quá hạn", "Đang giải quyết, quá hạn"}
     late = kpi.dossier_list(kpi_con, period.from_date, period.to_date, None, None, None, ["late"])
-    pending = kpi.dossier_list(kpi_con, period.from_date, period.to_date, None, None, None, ["pending_overdue"])
+    pending = kpi.dossier_list(
+        kpi_con, period.from_date, period.to_date, None, None, None, ["pending_overdue"]
+    )
     assert overdue.height == late.height + pending.height > 0

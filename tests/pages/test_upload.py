@@ -31,11 +31,19 @@ def test_first_run_loads_the_demo_then_an_upload_replaces_it(empty_warehouse):
     next(b for b in at.button if b.label == "Nạp vào kho dữ liệu").click().run()
     assert not at.exception
     results = at.dataframe[0].value
-    assert results.to_dict("records") == [{
-        "Tệp": UPLOAD_NAME, "Kết quả": "Đã nạp", "Dữ liệu đến ngày": "22/12/2023", "Số dòng đọc": "8",
-        "Hồ sơ mới": str(UPLOAD_NEW), "Cập nhật": "0", "Không đổi": "0", "Bị loại": str(UPLOAD_REJECTED),
-        "Bỏ qua": "0",
-    }]
+    assert results.to_dict("records") == [
+        {
+            "Tệp": UPLOAD_NAME,
+            "Kết quả": "Đã nạp",
+            "Dữ liệu đến ngày": "22/12/2023",
+            "Số dòng đọc": "8",
+            "Hồ sơ mới": str(UPLOAD_NEW),
+            "Cập nhật": "0",
+            "Không đổi": "0",
+            "Bị loại": str(UPLOAD_REJECTED),
+            "Bỏ qua": "0",
+        }
+    ]
     rejects = at.dataframe[1].value
     assert rejects["Dòng"].to_list() == [8, 9]  # sheet rows: the header is row 1
     assert rejects["Lý do"].to_list() == ["Đơn vị không có trong danh mục", "Ngày tiếp nhận sai"]

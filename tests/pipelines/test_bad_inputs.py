@@ -46,14 +46,33 @@ def _no_header(path):
 
 
 def _english(path):
-    write_csv(path, [row("E-1")], header=("No", "Dossier ID", "Procedure", "Sector", "Unit", "Applicant", "Phone",
-                                          "Received", "Due", "Finished", "Status", "Channel", "Rating"))
+    write_csv(
+        path,
+        [row("E-1")],
+        header=(
+            "No",
+            "Dossier ID",
+            "Procedure",
+            "Sector",
+            "Unit",
+            "Applicant",
+            "Phone",
+            "Received",
+            "Due",
+            "Finished",
+            "Status",
+            "Channel",
+            "Rating",
+        ),
+    )
 
 
 def _mixed_encoding(path):
     write_csv(path, [row(f"M-{i}") for i in range(50)])
     with path.open("ab") as handle:
-        handle.write("51,M-51,Chứng thực,Chứng thực,Xã Bảo Khê\n".encode("cp1258", errors="replace") + b"\xd0\xe3\n")
+        handle.write(
+            "51,M-51,Chứng thực,Chứng thực,Xã Bảo Khê\n".encode("cp1258", errors="replace") + b"\xd0\xe3\n"
+        )
 
 
 BAD_FILES = [
@@ -61,12 +80,21 @@ BAD_FILES = [
     ("cut.xlsx", _truncated, "không phải tệp Excel hợp lệ"),
     ("bomb.xlsx", _bomb, "giải nén"),
     ("khoa.xlsx", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600), "mật khẩu"),
-    ("cu.xls", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600), "Không đọc được tệp Excel"),
+    (
+        "cu.xls",
+        lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600),
+        "Không đọc được tệp Excel",
+    ),
     ("rong.csv", lambda p: p.write_bytes(b""), "rỗng"),
     ("khong_tieu_de.xlsx", _no_header, "không tìm thấy các cột bắt buộc"),
     ("english.csv", _english, "không tìm thấy các cột bắt buộc"),
-    ("cp1258.csv", lambda p: p.write_bytes("Mã hồ sơ;Đơn vị\nA;Xã Bảo Khê\n".encode("cp1258", errors="replace")
-                                           + b"\xc3\x28\xd2\n"), "không phải văn bản UTF-8"),
+    (
+        "cp1258.csv",
+        lambda p: p.write_bytes(
+            "Mã hồ sơ;Đơn vị\nA;Xã Bảo Khê\n".encode("cp1258", errors="replace") + b"\xc3\x28\xd2\n"
+        ),
+        "không phải văn bản UTF-8",
+    ),
     ("tron_ma.csv", _mixed_encoding, "không phải văn bản UTF-8"),
 ]
 
@@ -81,8 +109,9 @@ def test_bad_file_gets_a_message_and_changes_nothing(warehouse, name, make, mess
     assert result.status == "failed"
     assert message in result.error_vi
     assert snapshot(con) == before
-    assert con.execute("select status, error_vi from ingest_log order by ingest_id desc limit 1").fetchall() == [
-        ("failed", result.error_vi)]
+    assert con.execute(
+        "select status, error_vi from ingest_log order by ingest_id desc limit 1"
+    ).fetchall() == [("failed", result.error_vi)]
 
 
 def test_ten_thousand_columns(warehouse):
@@ -91,8 +120,27 @@ def test_ten_thousand_columns(warehouse):
     extra = [f"Cột thêm {i}" for i in range(10_000 - len(HEADER))]
     with path.open("w", encoding="utf-8") as handle:
         handle.write(",".join([*HEADER, *extra]) + "\n")
-        handle.write(",".join(["1", "W-1", "Khai sinh", "Hộ tịch", "Xã Bảo Khê", "A", "0", "03/01/2023", "05/01/2023",
-                               "04/01/2023", "Đã trả kết quả", "Trực tuyến", "Hài lòng", *[""] * len(extra)]) + "\n")
+        handle.write(
+            ",".join(
+                [
+                    "1",
+                    "W-1",
+                    "Khai sinh",
+                    "Hộ tịch",
+                    "Xã Bảo Khê",
+                    "A",
+                    "0",
+                    "03/01/2023",
+                    "05/01/2023",
+                    "04/01/2023",
+                    "Đã trả kết quả",
+                    "Trực tuyến",
+                    "Hài lòng",
+                    *[""] * len(extra),
+                ]
+            )
+            + "\n"
+        )
     result = ingest_file(con, path, folder / "raw")
     assert (result.status, result.n_new) == ("loaded", 1)
 
@@ -111,8 +159,10 @@ def test_hundred_thousand_rows_all_rejected(warehouse):
     path = folder / "all_bad.csv"
     with path.open("w", encoding="utf-8") as handle:
         handle.write(",".join(HEADER) + "\n")
-        handle.writelines(f"{i},B-{i},Khai sinh,Hộ tịch,Xã Không Có,A,0,03/01/2023,05/01/2023,,Đang xử lý,,\n"
-                          for i in range(100_000))
+        handle.writelines(
+            f"{i},B-{i},Khai sinh,Hộ tịch,Xã Không Có,A,0,03/01/2023,05/01/2023,,Đang xử lý,,\n"
+            for i in range(100_000)
+        )
     result = ingest_file(con, path, folder / "raw")
     assert (result.status, result.n_new, result.n_rejected) == ("loaded", 0, 100_000)
     assert result.rejected_by_reason == {"unknown_unit": 100_000}
@@ -122,23 +172,31 @@ def test_hundred_thousand_rows_all_rejected(warehouse):
 def test_formula_cells_are_kept_as_plain_text(warehouse):
     con, folder = warehouse
     formula = '=HYPERLINK("http://example.invalid","x")'
-    path = write_csv(folder / "f.csv", [row("F-1", procedure=formula), row("=cmd|' /C calc'!A0", unit="Xã Không Có")])
+    path = write_csv(
+        folder / "f.csv", [row("F-1", procedure=formula), row("=cmd|' /C calc'!A0", unit="Xã Không Có")]
+    )
     ingest_file(con, path, folder / "raw")
-    assert con.execute("select procedure_name from dossiers where dossier_code = 'F-1'").fetchall() == [(formula,)]
+    assert con.execute("select procedure_name from dossiers where dossier_code = 'F-1'").fetchall() == [
+        (formula,)
+    ]
     assert con.execute("select dossier_code from rejects").fetchall() == [("=CMD|' /C CALC'!A0",)]
 
 
 @pytest.mark.parametrize("received", ["05/01/1900", "05/01/2100"])
 def test_dates_far_outside_the_service_years_are_rejected(warehouse, received):
     con, folder = warehouse
-    result = ingest_file(con, write_csv(folder / "d.csv", [row("Y-1", received=received, due="", finished="")]),
-                         folder / "raw")
+    result = ingest_file(
+        con, write_csv(folder / "d.csv", [row("Y-1", received=received, due="", finished="")]), folder / "raw"
+    )
     assert result.rejected_by_reason == {"invalid_received": 1}
 
 
 def test_due_date_ten_years_after_receipt_is_kept_and_flagged(warehouse):
     con, folder = warehouse
-    ingest_file(con, write_csv(folder / "d.csv", [row("L-1", due="03/01/2033 17:00", finished="")]), folder / "raw")
+    ingest_file(
+        con, write_csv(folder / "d.csv", [row("L-1", due="03/01/2033 17:00", finished="")]), folder / "raw"
+    )
     assert con.execute("select count(*) from dossiers where dossier_code = 'L-1'").fetchall() == [(1,)]
     assert con.execute("select dossier_code, flag_code from kpi_dq_flagged_dossiers").fetchall() == [
-        ("L-1", "due_far_after_received")]
+        ("L-1", "due_far_after_received")
+    ]

@@ -45,16 +45,31 @@ def test_ingest_while_another_process_holds_the_warehouse(tmp_path, capsys):
     db = tmp_path / "w.duckdb"
     main(["ingest", "tests/fixtures/mau_hoso_thang02_2023.csv", "--db", str(db)])
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('held', flush=True); "
-                               "time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('held', flush=True); "
+            "time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "held"
         # The timeout only guards against a hang: the command must answer, not wait for the lock.
         blocked = subprocess.run(
-            [sys.executable, "-m", "pipelines.cli", "ingest", "tests/fixtures/mau_hoso_thang01_2023.xlsx",
-             "--db", str(db)], capture_output=True, text=True, timeout=60,
+            [
+                sys.executable,
+                "-m",
+                "pipelines.cli",
+                "ingest",
+                "tests/fixtures/mau_hoso_thang01_2023.xlsx",
+                "--db",
+                str(db),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
     finally:
         holder.kill()

@@ -22,7 +22,11 @@ YEAR = 2023
 SMALL = 0.05  # the exports' tests run on 5 % of the volume
 YEAR_END = dt.datetime(YEAR, 12, 31, 23, 59, 59)
 BAD_ROW_REASONS = {
-    "missing_code", "invalid_received", "finished_before_received", "unknown_unit", "due_before_received",
+    "missing_code",
+    "invalid_received",
+    "finished_before_received",
+    "unknown_unit",
+    "due_before_received",
     "duplicate_conflict",
 }
 
@@ -109,7 +113,9 @@ def test_online_share_rises_through_the_year_mostly_on_full_online_procedures(ye
     )
     assert 0.2 < monthly["online"][0] < 0.4
     assert 0.5 < monthly["online"][-1] < 0.7
-    by_level = dict(year_truth.group_by("service_level").agg((pl.col("channel") == "online").mean()).iter_rows())
+    by_level = dict(
+        year_truth.group_by("service_level").agg((pl.col("channel") == "online").mean()).iter_rows()
+    )
     assert by_level["toàn trình"] > by_level["một phần"] > by_level[""]
 
 
@@ -117,7 +123,9 @@ def test_part_of_the_finished_dossiers_are_rated_mostly_satisfied(resolved, year
     rated = resolved.filter(pl.col("rating").is_not_null())
     assert 0.3 < rated.height / resolved.height < 0.6
     assert rated["rating"].is_in(["very_satisfied", "satisfied"]).mean() > 0.85
-    assert year_truth.filter(pl.col("is_withdrawn"))["rating"].null_count() == year_truth["is_withdrawn"].sum()
+    assert (
+        year_truth.filter(pl.col("is_withdrawn"))["rating"].null_count() == year_truth["is_withdrawn"].sum()
+    )
 
 
 def test_received_in_office_hours_and_due_at_17h_on_working_days(truth):
@@ -166,7 +174,10 @@ def test_cli_demo_writes_beside_the_warehouse_and_ingests_bad_rows_as_rejects(tm
     assert main(["demo", "--db", str(tmp_path / "w.duckdb")]) == 0
     out = capsys.readouterr().out
     assert len(list((tmp_path / "demo").iterdir())) == 12
-    assert out.count("(dữ liệu đến ngày ") == 12 and "hoso_thang12_2023.xlsx (dữ liệu đến ngày 31/12/2023)" in out
+    assert (
+        out.count("(dữ liệu đến ngày ") == 12
+        and "hoso_thang12_2023.xlsx (dữ liệu đến ngày 31/12/2023)" in out
+    )
     for result in results:
         assert result.status == "loaded", result.error_vi
         assert result.rejected_by_reason == dict.fromkeys(BAD_ROW_REASONS, 1), result.file_name

@@ -28,8 +28,11 @@ def big_export(tmp_path_factory):
     path = tmp_path_factory.mktemp("big") / "big.csv"
     with path.open("w", encoding="utf-8") as handle:
         handle.write(",".join(HEADER) + "\n")
-        handle.writelines(f"{i},K-{i},Khai sinh,Hộ tịch,Xã Bảo Khê,A,0,03/01/2023 08:00,05/01/2023,04/01/2023,"
-                          "Đã trả kết quả,Trực tuyến,Hài lòng\n" for i in range(N_ROWS))
+        handle.writelines(
+            f"{i},K-{i},Khai sinh,Hộ tịch,Xã Bảo Khê,A,0,03/01/2023 08:00,05/01/2023,04/01/2023,"
+            "Đã trả kết quả,Trực tuyến,Hài lòng\n"
+            for i in range(N_ROWS)
+        )
     return path
 
 
@@ -37,8 +40,11 @@ def big_export(tmp_path_factory):
 def test_killed_ingest_keeps_all_or_nothing_and_a_rerun_completes(tmp_path, big_export, kill_after):
     db = tmp_path / "w.duckdb"
     ingest_files(db, [write_csv(tmp_path / "base.csv", [row("BASE-1")])])
-    process = subprocess.Popen([sys.executable, "-m", "pipelines.cli", "ingest", str(big_export), "--db", str(db)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipelines.cli", "ingest", str(big_export), "--db", str(db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(kill_after)
     process.send_signal(signal.SIGKILL)
     process.wait()
@@ -50,8 +56,12 @@ def test_killed_ingest_keeps_all_or_nothing_and_a_rerun_completes(tmp_path, big_
 
 def test_corrupt_warehouse_says_so_and_rebuild_restores_the_same_numbers(tmp_path):
     db = tmp_path / "w.duckdb"
-    ingest_files(db, ["tests/fixtures/mau_hoso_thang01_2023.xlsx", "tests/fixtures/mau_hoso_thang02_2023.csv"])
-    summary = "select unit_id, count(*), count(finished_at), count(rating) from dossiers group by all order by all"
+    ingest_files(
+        db, ["tests/fixtures/mau_hoso_thang01_2023.xlsx", "tests/fixtures/mau_hoso_thang02_2023.csv"]
+    )
+    summary = (
+        "select unit_id, count(*), count(finished_at), count(rating) from dossiers group by all order by all"
+    )
     con = connect(db, read_only=True)
     before = con.execute(summary).fetchall()
     con.close()

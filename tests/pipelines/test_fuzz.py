@@ -31,7 +31,9 @@ def check(con, folder, path):
     if result.status == "failed":
         assert result.error_vi
         assert con.execute("select count(*) from dossiers").fetchall() == before
-    dossiers, distinct = con.execute("select count(*), count(distinct dossier_code) from dossiers").fetchall()[0]
+    dossiers, distinct = con.execute(
+        "select count(*), count(distinct dossier_code) from dossiers"
+    ).fetchall()[0]
     assert dossiers == distinct
 
 
@@ -45,8 +47,21 @@ def test_random_bytes(warehouse, content, suffix):
 
 
 cells = st.one_of(
-    st.sampled_from([*HEADER, "Tổng cộng", "", "31/02/2023", "03/01/2023", "44931", "Xã Bảo Khê", "Đất đai",
-                     "Đã rút hồ sơ", "=1+1", "Từ ngày 01/01/2023 đến ngày 31/01/2023"]),
+    st.sampled_from(
+        [
+            *HEADER,
+            "Tổng cộng",
+            "",
+            "31/02/2023",
+            "03/01/2023",
+            "44931",
+            "Xã Bảo Khê",
+            "Đất đai",
+            "Đã rút hồ sơ",
+            "=1+1",
+            "Từ ngày 01/01/2023 đến ngày 31/01/2023",
+        ]
+    ),
     st.text(max_size=12),
 )
 grids = st.lists(st.lists(cells, min_size=1, max_size=14), min_size=1, max_size=12)

@@ -9,16 +9,25 @@ from pipelines.read_export import SHEET_ROW
 from pipelines.settings import IngestSettings
 
 SETTINGS = IngestSettings()
-REQUIRED = {"dossier_code": "Mã hồ sơ", "procedure_name": "Thủ tục", "sector": "Lĩnh vực", "unit": "Đơn vị",
-            "received_at": "Ngày nhận", "due_at": "Hạn xử lý", "status": "Trạng thái"}
+REQUIRED = {
+    "dossier_code": "Mã hồ sơ",
+    "procedure_name": "Thủ tục",
+    "sector": "Lĩnh vực",
+    "unit": "Đơn vị",
+    "received_at": "Ngày nhận",
+    "due_at": "Hạn xử lý",
+    "status": "Trạng thái",
+}
 
 
 def grid(*rows: list[str | None]) -> pl.DataFrame:
     width = max(len(r) for r in rows)
     data = {f"c{i}": [r[i] if i < len(r) else None for r in rows] for i in range(width)}
-    return pl.DataFrame(data, schema={f"c{i}": pl.String for i in range(width)}).with_row_index(
-        SHEET_ROW, offset=1
-    ).with_columns(pl.col(SHEET_ROW).cast(pl.Int64))
+    return (
+        pl.DataFrame(data, schema={f"c{i}": pl.String for i in range(width)})
+        .with_row_index(SHEET_ROW, offset=1)
+        .with_columns(pl.col(SHEET_ROW).cast(pl.Int64))
+    )
 
 
 @pytest.mark.parametrize(
@@ -38,8 +47,14 @@ def test_case_diacritics_spacing_punctuation_ignored(spelling):
 
 def test_header_below_title_rows_and_as_of_line():
     match = locate_header(
-        grid(["UBND THÀNH PHỐ HƯNG YÊN"], ["Từ ngày 01/03/2023 đến ngày 31/03/2023"], [None], list(REQUIRED.values())),
-        SETTINGS.personal_headers, 30,
+        grid(
+            ["UBND THÀNH PHỐ HƯNG YÊN"],
+            ["Từ ngày 01/03/2023 đến ngày 31/03/2023"],
+            [None],
+            list(REQUIRED.values()),
+        ),
+        SETTINGS.personal_headers,
+        30,
     )
     assert match.header_rows == (4,)
     assert "Từ ngày 01/03/2023 đến ngày 31/03/2023" in match.title_lines
@@ -50,14 +65,21 @@ def test_two_row_header_with_merged_group():
     bottom = [None, None, None, None, "Tiếp nhận", "Hẹn trả", "Có kết quả", None]
     match = locate_header(grid(["DANH SÁCH"], top, bottom), SETTINGS.personal_headers, 30)
     assert match.header_rows == (2, 3)
-    assert (match.columns["received_at"], match.columns["due_at"], match.columns["finished_at"]) == ("c4", "c5", "c6")
+    assert (match.columns["received_at"], match.columns["due_at"], match.columns["finished_at"]) == (
+        "c4",
+        "c5",
+        "c6",
+    )
 
 
 def test_finished_fallback_only_without_a_better_column():
-    with_both = locate_header(grid([*REQUIRED.values(), "Ngày trả kết quả", "Ngày hoàn thành"]),
-                              SETTINGS.personal_headers, 30)
+    with_both = locate_header(
+        grid([*REQUIRED.values(), "Ngày trả kết quả", "Ngày hoàn thành"]), SETTINGS.personal_headers, 30
+    )
     assert with_both.columns["finished_at"] == "c8"
-    fallback_only = locate_header(grid([*REQUIRED.values(), "Ngày trả kết quả"]), SETTINGS.personal_headers, 30)
+    fallback_only = locate_header(
+        grid([*REQUIRED.values(), "Ngày trả kết quả"]), SETTINGS.personal_headers, 30
+    )
     assert fallback_only.columns["finished_at"] == "c7"
 
 

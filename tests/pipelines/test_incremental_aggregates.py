@@ -50,9 +50,14 @@ def random_dossier(rng: random.Random, code: str) -> dict:
     finished = received + dt.timedelta(days=rng.randrange(15)) if status == "Đã trả kết quả" else None
     due = received + dt.timedelta(days=rng.randrange(1, 10)) if rng.random() < 0.9 else None
     return row(
-        code, unit=rng.choice(UNITS), sector=rng.choice(SECTORS), status=status,
-        received=f"{received:%d/%m/%Y %H:%M}", due=f"{due:%d/%m/%Y %H:%M}" if due else "",
-        finished=f"{finished:%d/%m/%Y %H:%M}" if finished else "", channel=rng.choice(CHANNELS),
+        code,
+        unit=rng.choice(UNITS),
+        sector=rng.choice(SECTORS),
+        status=status,
+        received=f"{received:%d/%m/%Y %H:%M}",
+        due=f"{due:%d/%m/%Y %H:%M}" if due else "",
+        finished=f"{finished:%d/%m/%Y %H:%M}" if finished else "",
+        channel=rng.choice(CHANNELS),
         rating=rng.choice(RATINGS),
     )
 
@@ -64,13 +69,24 @@ def test_every_ingest_leaves_the_aggregates_a_full_rebuild_would_give(tmp_path, 
     rng = random.Random(seed)
     db = tmp_path / "w.duckdb"
     codes = [f"R-{i}" for i in range(40)]
-    demo = write_csv(tmp_path / "demo.csv", [random_dossier(rng, c) for c in codes[:10]], title_lines=title(
-        dt.date(2023, 1, 31)))
+    demo = write_csv(
+        tmp_path / "demo.csv",
+        [random_dossier(rng, c) for c in codes[:10]],
+        title_lines=title(dt.date(2023, 1, 31)),
+    )
     ingest_files(db, [demo], is_demo=True)
     assert stored_aggregates(db) == rebuilt_aggregates(db)
     previous_rows: list[dict] = []
-    for i, as_of in enumerate([dt.date(2023, 1, 31), dt.date(2023, 2, 28), dt.date(2023, 2, 15),
-                               dt.date(2023, 3, 31), dt.date(2023, 3, 31), dt.date(2023, 4, 30)]):
+    for i, as_of in enumerate(
+        [
+            dt.date(2023, 1, 31),
+            dt.date(2023, 2, 28),
+            dt.date(2023, 2, 15),
+            dt.date(2023, 3, 31),
+            dt.date(2023, 3, 31),
+            dt.date(2023, 4, 30),
+        ]
+    ):
         rows = [random_dossier(rng, code) for code in rng.sample(codes, 15)]
         rows += rng.sample(previous_rows, min(5, len(previous_rows)))  # unchanged or refreshed
         previous_rows = rows
@@ -82,13 +98,21 @@ def test_every_ingest_leaves_the_aggregates_a_full_rebuild_would_give(tmp_path, 
 
 def test_a_dossier_moved_to_another_unit_leaves_no_trace_of_its_old_pair(tmp_path):
     db = tmp_path / "w.duckdb"
-    first = write_csv(tmp_path / "jan.csv", [row("M-1", unit="UBND xã Bảo Khê", sector="Đất đai"), row("M-2")],
-                      title_lines=title(dt.date(2023, 1, 31)))
-    moved = write_csv(tmp_path / "feb.csv", [row("M-1", unit="UBND phường Lê Lợi", sector="Đất đai")],
-                      title_lines=title(dt.date(2023, 2, 28)))
+    first = write_csv(
+        tmp_path / "jan.csv",
+        [row("M-1", unit="UBND xã Bảo Khê", sector="Đất đai"), row("M-2")],
+        title_lines=title(dt.date(2023, 1, 31)),
+    )
+    moved = write_csv(
+        tmp_path / "feb.csv",
+        [row("M-1", unit="UBND phường Lê Lợi", sector="Đất đai")],
+        title_lines=title(dt.date(2023, 2, 28)),
+    )
     ingest_files(db, [first])
     ingest_files(db, [moved])
     stored = stored_aggregates(db)
     assert stored == rebuilt_aggregates(db)
     assert sorted((unit_id, sector) for _, unit_id, _, _, sector, *_ in stored["agg_unit_sectors"]) == [
-        ("p_le_loi", "Hộ tịch"), ("p_le_loi", "Đất đai")]
+        ("p_le_loi", "Hộ tịch"),
+        ("p_le_loi", "Đất đai"),
+    ]

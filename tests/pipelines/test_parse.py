@@ -65,11 +65,25 @@ def test_excel_serial_round_trips(day):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Trực tuyến", "online"), ("Nộp trực tuyến", "online"), ("DVC trực tuyến", "online"),
-        ("Qua mạng", "online"), ("Cổng DVC", "online"), ("2", "online"), ("Truc tuyen", "online"),
-        ("Trực tiếp", "in_person"), ("Tại quầy", "in_person"), ("Một cửa", "in_person"), ("1", "in_person"),
-        ("Bưu chính", "postal"), ("Bưu chính công ích", "postal"), ("BCCI", "postal"),
-        ("Qua bưu điện", "postal"), ("3", "postal"), ("", "unknown"), (None, "unknown"), ("Fax", "unknown"),
+        ("Trực tuyến", "online"),
+        ("Nộp trực tuyến", "online"),
+        ("DVC trực tuyến", "online"),
+        ("Qua mạng", "online"),
+        ("Cổng DVC", "online"),
+        ("2", "online"),
+        ("Truc tuyen", "online"),
+        ("Trực tiếp", "in_person"),
+        ("Tại quầy", "in_person"),
+        ("Một cửa", "in_person"),
+        ("1", "in_person"),
+        ("Bưu chính", "postal"),
+        ("Bưu chính công ích", "postal"),
+        ("BCCI", "postal"),
+        ("Qua bưu điện", "postal"),
+        ("3", "postal"),
+        ("", "unknown"),
+        (None, "unknown"),
+        ("Fax", "unknown"),
     ],
 )
 def test_channel_code(text, expected):
@@ -79,9 +93,15 @@ def test_channel_code(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Rất hài lòng", "very_satisfied"), ("Hài lòng", "satisfied"), ("HÀI LÒNG", "satisfied"),
-        ("Bình thường", "neutral"), ("Chấp nhận được", "neutral"), ("Không hài lòng", "unsatisfied"),
-        ("Rất không hài lòng", "unsatisfied"), ("", None), (None, None),
+        ("Rất hài lòng", "very_satisfied"),
+        ("Hài lòng", "satisfied"),
+        ("HÀI LÒNG", "satisfied"),
+        ("Bình thường", "neutral"),
+        ("Chấp nhận được", "neutral"),
+        ("Không hài lòng", "unsatisfied"),
+        ("Rất không hài lòng", "unsatisfied"),
+        ("", None),
+        (None, None),
     ],
 )
 def test_rating_code(text, expected):
@@ -91,9 +111,18 @@ def test_rating_code(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Rút", True), ("Đã rút hồ sơ", True), ("Dừng xử lý", True), ("Hủy", True), ("Đã hủy", True),
-        ("Đã huỷ", True), ("Từ chối tiếp nhận", True), ("Đang xử lý", False), ("Đã trả kết quả", False),
-        ("Chờ bổ sung", False), ("Mới tiếp nhận", False), (None, False),
+        ("Rút", True),
+        ("Đã rút hồ sơ", True),
+        ("Dừng xử lý", True),
+        ("Hủy", True),
+        ("Đã hủy", True),
+        ("Đã huỷ", True),
+        ("Từ chối tiếp nhận", True),
+        ("Đang xử lý", False),
+        ("Đã trả kết quả", False),
+        ("Chờ bổ sung", False),
+        ("Mới tiếp nhận", False),
+        (None, False),
     ],
 )
 def test_withdrawn_status(text, expected):
@@ -102,8 +131,14 @@ def test_withdrawn_status(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Toàn trình", "full"), ("DVC toàn trình", "full"), ("Một phần", "partial"), ("Trực tiếp", "none"),
-     ("", None), (None, None)],
+    [
+        ("Toàn trình", "full"),
+        ("DVC toàn trình", "full"),
+        ("Một phần", "partial"),
+        ("Trực tiếp", "none"),
+        ("", None),
+        (None, None),
+    ],
 )
 def test_service_level_code(text, expected):
     assert service_level_code(text) == expected
@@ -127,15 +162,25 @@ def test_outcome_code(text, expected):
 
 @pytest.mark.parametrize(
     "spelling",
-    ["UBND phường Lê Lợi", "Phường Lê Lợi", "UBND P. Lê Lợi", "P. Lê Lợi", "Ủy ban nhân dân phường Lê Lợi",
-     "ubnd  p.le loi", "PHUONG LE LOI", unicodedata.normalize("NFD", "UBND Phường Lê Lợi")],
+    [
+        "UBND phường Lê Lợi",
+        "Phường Lê Lợi",
+        "UBND P. Lê Lợi",
+        "P. Lê Lợi",
+        "Ủy ban nhân dân phường Lê Lợi",
+        "ubnd  p.le loi",
+        "PHUONG LE LOI",
+        unicodedata.normalize("NFD", "UBND Phường Lê Lợi"),
+    ],
 )
 def test_unit_spellings_share_one_key(spelling):
     assert unit_key(spelling) == "phuong le loi"
 
 
-vietnamese_text = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ .-,()&ĐÂÊÔƠƯ",
-                          max_size=40)
+vietnamese_text = st.text(
+    alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ .-,()&ĐÂÊÔƠƯ",
+    max_size=40,
+)
 
 
 @given(vietnamese_text)
@@ -159,6 +204,17 @@ def test_nfc_is_stable(text):
 
 
 def test_series_parser_equals_the_expression_on_mixed_columns():
-    texts = ["05/01/2023"] * 2500 + [None, "", "2023-01-05 09:30:00", "44931.5", "31/02/2023", "x", "5/1/2023 7:05"]
+    texts = ["05/01/2023"] * 2500 + [
+        None,
+        "",
+        "2023-01-05 09:30:00",
+        "44931.5",
+        "31/02/2023",
+        "x",
+        "5/1/2023 7:05",
+    ]
     series = pl.Series("d", texts)
-    assert parse_datetime_series(series).to_list() == pl.DataFrame({"d": series}).select(parse_datetime("d"))["d"].to_list()
+    assert (
+        parse_datetime_series(series).to_list()
+        == pl.DataFrame({"d": series}).select(parse_datetime("d"))["d"].to_list()
+    )

@@ -37,31 +37,79 @@ PARSED = [
     ("BC-2023-9T", D(2022, 12, 15), D(2023, 9, 14), "Kỳ báo cáo 9 tháng năm 2023"),
     ("BC-2023", D(2022, 12, 15), D(2023, 12, 14), "Kỳ báo cáo năm 2023"),
 ]
-UNKNOWN = ["2023-13", "2023-00", "2023-1", "2023-Q5", "2023-Q0", "2023-H3", "BC-2023-00", "BC-2023-13",
-           "BC-2023-H1", "BC-2023-12T", "Q1-2023", "23-01", "2023/01", "", "tháng 1", "1899", "BC-1900"]
+UNKNOWN = [
+    "2023-13",
+    "2023-00",
+    "2023-1",
+    "2023-Q5",
+    "2023-Q0",
+    "2023-H3",
+    "BC-2023-00",
+    "BC-2023-13",
+    "BC-2023-H1",
+    "BC-2023-12T",
+    "Q1-2023",
+    "23-01",
+    "2023/01",
+    "",
+    "tháng 1",
+    "1899",
+    "BC-1900",
+]
 PREVIOUS = [
-    ("2023-01", "2022-12"), ("2023-03", "2023-02"), ("2023-Q1", "2022-Q4"), ("2023-Q3", "2023-Q2"),
-    ("2023-H1", "2022-H2"), ("2023-H2", "2023-H1"), ("2023", "2022"),
-    ("BC-2023-01", "BC-2022-12"), ("BC-2023-07", "BC-2023-06"), ("BC-2023-Q1", "BC-2022-Q4"),
-    ("BC-2023-Q2", "BC-2023-Q1"), ("BC-2023", "BC-2022"),
+    ("2023-01", "2022-12"),
+    ("2023-03", "2023-02"),
+    ("2023-Q1", "2022-Q4"),
+    ("2023-Q3", "2023-Q2"),
+    ("2023-H1", "2022-H2"),
+    ("2023-H2", "2023-H1"),
+    ("2023", "2022"),
+    ("BC-2023-01", "BC-2022-12"),
+    ("BC-2023-07", "BC-2023-06"),
+    ("BC-2023-Q1", "BC-2022-Q4"),
+    ("BC-2023-Q2", "BC-2023-Q1"),
+    ("BC-2023", "BC-2022"),
     # cumulative periods have no preceding period of their kind: the same period a year earlier
-    ("BC-2023-6T", "BC-2022-6T"), ("BC-2023-9T", "BC-2022-9T"),
+    ("BC-2023-6T", "BC-2022-6T"),
+    ("BC-2023-9T", "BC-2022-9T"),
 ]
 AVAILABLE_JAN_FEB_2023 = [
-    "2023-02", "2023-01", "2023-Q1", "2023-H1", "2023",
-    "BC-2023-03", "BC-2023-02", "BC-2023-01", "BC-2023-Q1", "BC-2023-6T", "BC-2023-9T", "BC-2023",
+    "2023-02",
+    "2023-01",
+    "2023-Q1",
+    "2023-H1",
+    "2023",
+    "BC-2023-03",
+    "BC-2023-02",
+    "BC-2023-01",
+    "BC-2023-Q1",
+    "BC-2023-6T",
+    "BC-2023-9T",
+    "BC-2023",
 ]
 # late December belongs to the official periods of the next year
 AVAILABLE_END_OF_DEC_2022 = [
-    "2022-12", "2022-Q4", "2022-H2", "2022",
-    "BC-2023-01", "BC-2023-Q1", "BC-2023-6T", "BC-2023-9T", "BC-2023",
+    "2022-12",
+    "2022-Q4",
+    "2022-H2",
+    "2022",
+    "BC-2023-01",
+    "BC-2023-Q1",
+    "BC-2023-6T",
+    "BC-2023-9T",
+    "BC-2023",
 ]
 
 
 @pytest.mark.parametrize(("name", "from_date", "to_date", "label"), PARSED)
 def test_parse(name, from_date, to_date, label):
     period = parse_period(name)
-    assert (period.name, period.from_date, period.to_date, period.label_vi) == (name, from_date, to_date, label)
+    assert (period.name, period.from_date, period.to_date, period.label_vi) == (
+        name,
+        from_date,
+        to_date,
+        label,
+    )
 
 
 def test_names_are_read_ignoring_case_and_spaces():
@@ -75,8 +123,17 @@ def test_unknown_names_list_the_valid_forms(name):
         parse_period(name)
     message = error.value.message_vi
     assert f"«{name}»" in message
-    for form in ("2023-01", "2023-Q1", "2023-H1", "2023 (năm)", "BC-2023-01", "BC-2023-Q1", "BC-2023-6T",
-                 "BC-2023-9T", "BC-2023 (năm)"):
+    for form in (
+        "2023-01",
+        "2023-Q1",
+        "2023-H1",
+        "2023 (năm)",
+        "BC-2023-01",
+        "BC-2023-Q1",
+        "BC-2023-6T",
+        "BC-2023-9T",
+        "BC-2023 (năm)",
+    ):
         assert form in message
 
 
@@ -96,7 +153,10 @@ def test_custom_periods():
     period = custom_period(D(2023, 1, 10), D(2023, 1, 19))
     assert period.label_vi == "Từ ngày 10/01/2023 đến ngày 19/01/2023"
     assert period.title_vi == period.label_vi
-    assert (previous_period(period).from_date, previous_period(period).to_date) == (D(2022, 12, 31), D(2023, 1, 9))
+    assert (previous_period(period).from_date, previous_period(period).to_date) == (
+        D(2022, 12, 31),
+        D(2023, 1, 9),
+    )
     leap = custom_period(D(2024, 2, 29), D(2024, 3, 10))
     assert (year_earlier(leap).from_date, year_earlier(leap).to_date) == (D(2023, 2, 28), D(2023, 3, 10))
     with pytest.raises(UnknownPeriodError, match="sau ngày kết thúc"):
@@ -135,7 +195,9 @@ def test_periods_of_a_kind_follow_each_other_without_gaps(year):
         [f"BC-{year}-Q{q}" for q in range(1, 5)],
     ):
         chain = [parse_period(name) for name in names]
-        assert chain[0].from_date == parse_period(str(year) if "BC" not in names[0] else f"BC-{year}").from_date
+        assert (
+            chain[0].from_date == parse_period(str(year) if "BC" not in names[0] else f"BC-{year}").from_date
+        )
         assert chain[-1].to_date == parse_period(str(year) if "BC" not in names[0] else f"BC-{year}").to_date
         for before, after in zip(chain, chain[1:], strict=False):
             assert before.to_date + dt.timedelta(days=1) == after.from_date

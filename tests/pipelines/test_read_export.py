@@ -34,8 +34,12 @@ def test_csv_keeps_blank_lines_so_row_numbers_match_the_file(tmp_path):
 
 
 def test_xlsx_rows_are_sheet_rows_and_dates_are_text(tmp_path):
-    path = write_xlsx(tmp_path / "x.xlsx", [row("HS-1")], title_lines=("Từ ngày 01/01/2023 đến ngày 31/01/2023",),
-                      date_cells=True)
+    path = write_xlsx(
+        tmp_path / "x.xlsx",
+        [row("HS-1")],
+        title_lines=("Từ ngày 01/01/2023 đến ngày 31/01/2023",),
+        date_cells=True,
+    )
     grid = read_grids(path, "x.xlsx", LIMIT)[0]
     data = grid.filter(grid["c1"] == "HS-1")
     assert data["sheet_row"].item() == 4

@@ -36,16 +36,21 @@ def _view_as_csv_rows(con, by, period_name=None, from_date=None, to_date=None):
         from_date, to_date = period.from_date, period.to_date
     rows = []
     for row in kpi.kpi_table(con, by, from_date, to_date).iter_rows(named=True):
-        rows.append([
-            str(row[column]) if column.startswith("n_") or field == "key"
-            else ("" if row[column] is None else f"{row[column]:.4f}")
-            for field, column in FIELDS.items()
-        ])
+        rows.append(
+            [
+                str(row[column])
+                if column.startswith("n_") or field == "key"
+                else ("" if row[column] is None else f"{row[column]:.4f}")
+                for field, column in FIELDS.items()
+            ]
+        )
     return rows
 
 
 def test_csv_exact_output(named_warehouse, capsys):
-    code, out, _ = _run(capsys, "--db", str(named_warehouse), "--by", "sector", "--period", "2023-01", "--format", "csv")
+    code, out, _ = _run(
+        capsys, "--db", str(named_warehouse), "--by", "sector", "--period", "2023-01", "--format", "csv"
+    )
     assert code == 0
     assert out.splitlines() == EXPECTED_SECTOR_CSV
 
@@ -53,7 +58,9 @@ def test_csv_exact_output(named_warehouse, capsys):
 @pytest.mark.parametrize("by", BY_CHOICES)
 @pytest.mark.parametrize("period_name", ["2023-01", "BC-2023-Q1"])
 def test_csv_equals_the_view(named, named_warehouse, capsys, by, period_name):
-    code, out, _ = _run(capsys, "--db", str(named_warehouse), "--by", by, "--period", period_name, "--format", "csv")
+    code, out, _ = _run(
+        capsys, "--db", str(named_warehouse), "--by", by, "--period", period_name, "--format", "csv"
+    )
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0] == list(FIELDS)
@@ -62,8 +69,17 @@ def test_csv_equals_the_view(named, named_warehouse, capsys, by, period_name):
 
 def test_custom_dates(named, named_warehouse, capsys):
     code, out, _ = _run(
-        capsys, "--db", str(named_warehouse), "--by", "unit", "--from", "2023-01-14", "--to", "2023-02-02",
-        "--format", "csv",
+        capsys,
+        "--db",
+        str(named_warehouse),
+        "--by",
+        "unit",
+        "--from",
+        "2023-01-14",
+        "--to",
+        "2023-02-02",
+        "--format",
+        "csv",
     )
     assert code == 0
     expected = _view_as_csv_rows(named, "unit", from_date=dt.date(2023, 1, 14), to_date=dt.date(2023, 2, 2))
@@ -71,7 +87,9 @@ def test_custom_dates(named, named_warehouse, capsys):
 
 
 def test_json(named_warehouse, capsys):
-    code, out, _ = _run(capsys, "--db", str(named_warehouse), "--by", "total", "--period", "2023-01", "--format", "json")
+    code, out, _ = _run(
+        capsys, "--db", str(named_warehouse), "--by", "total", "--period", "2023-01", "--format", "json"
+    )
     assert code == 0
     [row] = json.loads(out)
     assert list(row) == list(FIELDS)
@@ -80,13 +98,17 @@ def test_json(named_warehouse, capsys):
 
 
 def test_json_undefined_rates_are_null(named_warehouse, capsys):
-    _, out, _ = _run(capsys, "--db", str(named_warehouse), "--by", "total", "--period", "2021-12", "--format", "json")
+    _, out, _ = _run(
+        capsys, "--db", str(named_warehouse), "--by", "total", "--period", "2021-12", "--format", "json"
+    )
     [row] = json.loads(out)
     assert row["on_time_rate"] is None and row["received"] == 0
 
 
 def test_table_is_for_people(named_warehouse, capsys):
-    code, out, _ = _run(capsys, "--db", str(named_warehouse), "--by", "sector_group", "--period", "BC-2023-01")
+    code, out, _ = _run(
+        capsys, "--db", str(named_warehouse), "--by", "sector_group", "--period", "BC-2023-01"
+    )
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Kỳ báo cáo tháng 01/2023 (15/12/2022 – 14/01/2023)"
@@ -118,6 +140,18 @@ def test_bad_periods_get_a_message(named_warehouse, capsys, args, message):
 
 def test_a_date_that_is_not_one_is_a_usage_error(named_warehouse, capsys):
     with pytest.raises(SystemExit) as exit_info:
-        cli.main(["kpi", "--db", str(named_warehouse), "--by", "total", "--from", "31/01/2023", "--to", "2023-02-01"])
+        cli.main(
+            [
+                "kpi",
+                "--db",
+                str(named_warehouse),
+                "--by",
+                "total",
+                "--from",
+                "31/01/2023",
+                "--to",
+                "2023-02-01",
+            ]
+        )
     assert exit_info.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err

@@ -17,9 +17,24 @@ FIRST_DAY, N_DAYS = dt.date(2021, 10, 1), 600  # about 2021-10 … 2023-05
 UNITS = ("tnmt", "qldt", "p_le_loi", "p_minh_khai", "x_bao_khe", "x_tan_hung")
 SECTORS = ("Đất đai", "Xây dựng", "Đầu tư tại Việt Nam", "Hộ tịch", "Chứng thực", "Lĩnh vực ngoài danh mục")
 COUNTS = (
-    "n_received", "n_received_online", "n_received_full_offered", "n_received_full_online", "n_withdrawn",
-    "n_carried_over", "n_resolved", "n_early", "n_on_time", "n_late", "n_pending", "n_pending_overdue",
-    "n_rated", "n_satisfied", "n_sync_known", "n_synced", "n_apology_known", "n_apology",
+    "n_received",
+    "n_received_online",
+    "n_received_full_offered",
+    "n_received_full_online",
+    "n_withdrawn",
+    "n_carried_over",
+    "n_resolved",
+    "n_early",
+    "n_on_time",
+    "n_late",
+    "n_pending",
+    "n_pending_overdue",
+    "n_rated",
+    "n_satisfied",
+    "n_sync_known",
+    "n_synced",
+    "n_apology_known",
+    "n_apology",
 )
 # The same counts, one dossier at a time: the DOMAIN.md definitions over kpi_dossiers_in_period's flags.
 PER_DOSSIER_SQL = """
@@ -54,8 +69,13 @@ KEY_EXPRESSIONS = {
     "unit_level": "unit_level",
     "sector_unit": "sector_name || ' | ' || unit_name",
 }
-FILTERS = [(None, None, None), ("land", None, None), (None, "ward", None), (None, "ward_commune", None),
-           (None, None, "x_bao_khe")]
+FILTERS = [
+    (None, None, None),
+    ("land", None, None),
+    (None, "ward", None),
+    (None, "ward_commune", None),
+    (None, None, "x_bao_khe"),
+]
 
 
 def _random_dossiers(n: int, seed: int) -> dict[str, dict]:
@@ -68,7 +88,8 @@ def _random_dossiers(n: int, seed: int) -> dict[str, dict]:
         due = received.date() + dt.timedelta(days=rng.randrange(0, 20)) if rng.random() < 0.8 else None
         finished = (
             received + dt.timedelta(days=rng.randrange(0, 40), hours=rng.randrange(8))
-            if rng.random() < 0.8 else None
+            if rng.random() < 0.8
+            else None
         )
         specs[f"R{i:05d}"] = dict(
             unit=rng.choice(UNITS),
@@ -118,8 +139,17 @@ def _assert_same(con, by, from_date, to_date, filters=(None, None, None)):
 # one of each kind, official ones crossing a year boundary
 NAMED_PERIODS = [
     periods.parse_period(name)
-    for name in ("2022-12", "2022-Q4", "2022-H2", "2022", "BC-2023-01", "BC-2023-Q1", "BC-2023-6T",
-                 "BC-2022-9T", "BC-2023")
+    for name in (
+        "2022-12",
+        "2022-Q4",
+        "2022-H2",
+        "2022",
+        "BC-2023-01",
+        "BC-2023-Q1",
+        "BC-2023-6T",
+        "BC-2022-9T",
+        "BC-2023",
+    )
 ]
 
 

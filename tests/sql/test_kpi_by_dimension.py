@@ -9,12 +9,27 @@ from pipelines.periods import custom_period, parse_period
 from pipelines.warehouse import connect
 
 COUNT_COLUMNS = (
-    "key", "n_received", "n_carried_over", "n_resolved", "n_early", "n_on_time", "n_late", "n_pending",
-    "n_pending_overdue", "n_withdrawn",
+    "key",
+    "n_received",
+    "n_carried_over",
+    "n_resolved",
+    "n_early",
+    "n_on_time",
+    "n_late",
+    "n_pending",
+    "n_pending_overdue",
+    "n_withdrawn",
 )
 RATE_COLUMNS = (
-    "key", "on_time_rate", "early_rate", "online_rate", "online_full_rate", "satisfaction_rate", "synced_rate",
-    "apology_rate", "progress_rate_766",
+    "key",
+    "on_time_rate",
+    "early_rate",
+    "online_rate",
+    "online_full_rate",
+    "satisfaction_rate",
+    "synced_rate",
+    "apology_rate",
+    "progress_rate_766",
 )
 TNMT, LE_LOI, BAO_KHE = "Phòng Tài nguyên và Môi trường", "Phường Lê Lợi", "Xã Bảo Khê"
 
@@ -33,7 +48,9 @@ EXPECTED_COUNTS = {
     ("total", "2023-01"): [("all", 8, 4, 7, 1, 5, 1, 4, 2, 1)],
     ("sector", "2023-01"): [("Đất đai", *JAN_LAND), ("Xây dựng", *JAN_CONSTRUCTION), ("Hộ tịch", *JAN_CIVIL)],
     ("sector_group", "2023-01"): [
-        ("land", *JAN_LAND), ("construction", *JAN_CONSTRUCTION), ("other", *JAN_CIVIL),
+        ("land", *JAN_LAND),
+        ("construction", *JAN_CONSTRUCTION),
+        ("other", *JAN_CIVIL),
     ],
     ("unit", "2023-01"): [(TNMT, *JAN_CITY), (LE_LOI, *JAN_WARD), (BAO_KHE, *JAN_COMMUNE)],
     ("unit_level", "2023-01"): [("city", *JAN_CITY), ("ward", *JAN_WARD), ("commune", *JAN_COMMUNE)],
@@ -171,7 +188,9 @@ def test_months_are_clipped_to_the_period(named):
 def test_unit_rows_carry_their_ids_and_levels(named):
     table = _table(named, "unit", "2023-01")
     assert table.select("unit_id", "unit_level").rows() == [
-        ("tnmt", "city"), ("p_le_loi", "ward"), ("x_bao_khe", "commune"),
+        ("tnmt", "city"),
+        ("p_le_loi", "ward"),
+        ("x_bao_khe", "commune"),
     ]
 
 
@@ -209,7 +228,6 @@ def test_an_empty_warehouse(tmp_path):
         assert kpi.available_periods(con) == []
     finally:
         con.close()
-
 
 
 def test_wards_and_communes_together_are_the_sum_of_both_levels(named):

@@ -51,7 +51,14 @@ JAN_FLAGS = {
     "A14": (True, False, True, False, False, False),
     "A15": (False, True, True, False, False, False),
 }
-FLAG_COLUMNS = ("is_received", "is_carried_over", "is_resolved", "is_pending", "is_pending_overdue", "is_withdrawn")
+FLAG_COLUMNS = (
+    "is_received",
+    "is_carried_over",
+    "is_resolved",
+    "is_pending",
+    "is_pending_overdue",
+    "is_withdrawn",
+)
 
 
 def _outcomes(con, cutoff):
@@ -92,5 +99,7 @@ def test_late_dossiers_most_overdue_first(named):
     ],
 )
 def test_dossier_list_filters(named, filters, codes):
-    table = kpi.dossier_list(named, D(2023, 1, 1), D(2023, 1, 31), outcomes=["late", "pending_overdue"], **filters)
+    table = kpi.dossier_list(
+        named, D(2023, 1, 1), D(2023, 1, 31), outcomes=["late", "pending_overdue"], **filters
+    )
     assert table["dossier_code"].to_list() == codes

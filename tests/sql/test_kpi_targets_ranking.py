@@ -11,8 +11,15 @@ D = dt.date
 JAN = (D(2023, 1, 1), D(2023, 1, 31))
 TNMT, LE_LOI, BAO_KHE = "Phòng Tài nguyên và Môi trường", "Phường Lê Lợi", "Xã Bảo Khê"
 TARGET_COLUMNS = (
-    "kpi", "sector_group", "target_sector_group", "comparison", "target_value", "value_rate", "n_denominator",
-    "status", "gap_pp",
+    "kpi",
+    "sector_group",
+    "target_sector_group",
+    "comparison",
+    "target_value",
+    "value_rate",
+    "n_denominator",
+    "status",
+    "gap_pp",
 )
 # Jan 2023 against conftest.TEST_TARGETS (year 2023)
 EXPECTED_TARGETS = [
@@ -50,8 +57,15 @@ EXPECTED_COMPARE = {
     "apology_rate": (1.0, None, None),
 }
 COUNT_COLUMNS = (
-    "n_received", "n_carried_over", "n_resolved", "n_early", "n_on_time", "n_late", "n_pending",
-    "n_pending_overdue", "n_withdrawn",
+    "n_received",
+    "n_carried_over",
+    "n_resolved",
+    "n_early",
+    "n_on_time",
+    "n_late",
+    "n_pending",
+    "n_pending_overdue",
+    "n_withdrawn",
 )
 EXPECTED_FOCUS = [
     ("land", TNMT, 2, 3, 4, 1, 2, 1, 1, 1, 0),
@@ -80,7 +94,9 @@ def test_targets(named, period, sector_group, expected):
 
 def test_ranking_with_change_against_the_previous_period(named):
     table = kpi.unit_ranking(named, *JAN)
-    assert table.select("unit_id", "unit_rank", "unit_rank_previous", "rank_change").rows() == EXPECTED_RANKING
+    assert (
+        table.select("unit_id", "unit_rank", "unit_rank_previous", "rank_change").rows() == EXPECTED_RANKING
+    )
     assert table["unit_name"].to_list() == [BAO_KHE, LE_LOI, TNMT]
 
 

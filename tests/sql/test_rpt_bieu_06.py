@@ -51,7 +51,10 @@ def test_an_empty_period_has_a_zero_total_row(named):
 
 def _data_rows(path, sheet: str) -> pl.DataFrame:
     return pl.read_excel(
-        path, sheet_name=sheet, engine="calamine", has_header=False,
+        path,
+        sheet_name=sheet,
+        engine="calamine",
+        has_header=False,
         read_options={"header_row": None, "skip_rows": FIRST_DATA_ROW, "n_rows": len(EXPECTED_ROWS)},
     )
 
@@ -85,7 +88,9 @@ def test_workbook_numbers_and_identities(workbook):
         assert c[3] == c[4] + c[5] + c[6]
         assert c[7] == c[8] + c[9] + c[10]
         assert c[11] == c[12] + c[13]
-    assert [tuple(int(v) for v in values) for values in numbers.rows()] == [row[4:15] for row in EXPECTED_ROWS]
+    assert [tuple(int(v) for v in values) for values in numbers.rows()] == [
+        row[4:15] for row in EXPECTED_ROWS
+    ]
 
 
 def test_workbook_unit_sheet(workbook):

@@ -10,11 +10,24 @@ from pipelines.warehouse import connect, refresh_aggregates, transaction
 from tests.helpers.kpi_warehouse import build_kpi_warehouse
 
 DOSSIERS = {
-    "W1": dict(unit="p_le_loi", sector="Hộ tịch", received="2023-01-05 08:00", due="2023-01-10",
-               finished="2023-01-09 10:00"),
-    "W2": dict(unit="p_le_loi", sector="Hộ tịch", received="2023-01-16 08:00", due="2023-01-20", is_withdrawn=True),
-    "W3": dict(unit="p_le_loi", sector="Hộ tịch", received="2023-01-20 08:00", due="2023-01-25",
-               finished="2023-02-03 09:00", is_withdrawn=True),
+    "W1": dict(
+        unit="p_le_loi",
+        sector="Hộ tịch",
+        received="2023-01-05 08:00",
+        due="2023-01-10",
+        finished="2023-01-09 10:00",
+    ),
+    "W2": dict(
+        unit="p_le_loi", sector="Hộ tịch", received="2023-01-16 08:00", due="2023-01-20", is_withdrawn=True
+    ),
+    "W3": dict(
+        unit="p_le_loi",
+        sector="Hộ tịch",
+        received="2023-01-20 08:00",
+        due="2023-01-25",
+        finished="2023-02-03 09:00",
+        is_withdrawn=True,
+    ),
 }
 COUNTS = ("n_received", "n_resolved", "n_early", "n_on_time", "n_late", "n_pending", "n_withdrawn")
 JANUARY, FEBRUARY = (dt.date(2023, 1, 1), dt.date(2023, 1, 31)), (dt.date(2023, 2, 1), dt.date(2023, 2, 28))
@@ -32,8 +45,9 @@ def totals(con, period):
 
 
 def test_off_by_default_withdrawn_count_only_in_received(con):
-    assert con.execute("select value from cat_settings where key = 'withdrawn_counts_as_resolved'").fetchall() == [
-        ("false",)]
+    assert con.execute(
+        "select value from cat_settings where key = 'withdrawn_counts_as_resolved'"
+    ).fetchall() == [("false",)]
     assert totals(con, JANUARY) == (3, 1, 1, 0, 0, 0, 2)
     assert totals(con, FEBRUARY) == (0, 0, 0, 0, 0, 0, 0)
 

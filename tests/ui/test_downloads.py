@@ -8,12 +8,14 @@ import polars as pl
 
 from ui.downloads import csv_bytes, xlsx_bytes
 
-HOSTILE = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tlệnh", "bình thường", None]
-FRAME = pl.DataFrame({
-    "Mã hồ sơ": HOSTILE,
-    "Số ngày": [1, 2, 3, 4, 5, 6, -7],
-    "Ngày tiếp nhận": [dt.date(2023, 1, 2)] * 7,
-})
+HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tlệnh", "bình thường", None]
+FRAME = pl.DataFrame(
+    {
+        "Mã hồ sơ": HOSTILE,
+        "Số ngày": [1, 2, 3, 4, 5, 6, -7],
+        "Ngày tiếp nhận": [dt.date(2023, 1, 2)] * 7,
+    }
+)
 
 
 def test_csv_prefixes_formula_cells_with_a_quote_and_keeps_numbers():
@@ -21,7 +23,14 @@ def test_csv_prefixes_formula_cells_with_a_quote_and_keeps_numbers():
     assert text.startswith("\ufeffMã hồ sơ,Số ngày,Ngày tiếp nhận")
     read = pl.read_csv(io.BytesIO(csv_bytes(FRAME)), infer_schema=False)
     assert read["Mã hồ sơ"].to_list() == [
-        "'=HYPERLINK(\"http://x\",\"y\")", "'+1+1", "'-2+3", "'@SUM(A1)", "'\tlệnh", "bình thường", None]
+        '\'=HYPERLINK("http://x","y")',
+        "'+1+1",
+        "'-2+3",
+        "'@SUM(A1)",
+        "'\tlệnh",
+        "bình thường",
+        None,
+    ]
     assert read["Số ngày"].to_list()[-1] == "-7"  # a number is not text: never prefixed
     assert read["Ngày tiếp nhận"][0] == "02/01/2023"
 

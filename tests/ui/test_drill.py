@@ -14,7 +14,11 @@ PARAMS = [
     ({"linh_vuc": "land", "don_vi": ""}, Drill("land"), "units"),
     ({"linh_vuc": "other", "ky": "2023-Q1"}, Drill("other"), "units"),  # other params are not ours
     ({"ten_linh_vuc": "Hộ tịch"}, Drill(sector="Hộ tịch"), "units"),
-    ({"ten_linh_vuc": "Hộ tịch", "don_vi": "p_le_loi"}, Drill(unit_id="p_le_loi", sector="Hộ tịch"), "dossiers"),
+    (
+        {"ten_linh_vuc": "Hộ tịch", "don_vi": "p_le_loi"},
+        Drill(unit_id="p_le_loi", sector="Hộ tịch"),
+        "dossiers",
+    ),
     ({"linh_vuc": "land", "ten_linh_vuc": "Hộ tịch"}, Drill("land"), "units"),  # a group wins
 ]
 
@@ -26,8 +30,16 @@ def test_from_params(params, expected, level):
     assert drill.level == level
 
 
-@pytest.mark.parametrize("drill", [Drill(), Drill("land"), Drill("land", "p_le_loi"), Drill(sector="Hộ tịch"),
-                                   Drill(unit_id="p_le_loi", sector="Hộ tịch")])
+@pytest.mark.parametrize(
+    "drill",
+    [
+        Drill(),
+        Drill("land"),
+        Drill("land", "p_le_loi"),
+        Drill(sector="Hộ tịch"),
+        Drill(unit_id="p_le_loi", sector="Hộ tịch"),
+    ],
+)
 def test_params_round_trip(drill):
     assert from_params(to_params(drill), GROUPS) == drill
 
@@ -45,8 +57,10 @@ def test_going_down_a_single_sector_then_unit():
     assert drill.level == "units"
     assert into(drill, "p_le_loi") == Drill(unit_id="p_le_loi", sector="Hộ tịch")
     assert crumbs(into(drill, "p_le_loi"), GROUPS, "Phường Lê Lợi") == [
-        (TOP_LABEL, Drill()), ("Hộ tịch", Drill(sector="Hộ tịch")),
-        ("Phường Lê Lợi", Drill(unit_id="p_le_loi", sector="Hộ tịch"))]
+        (TOP_LABEL, Drill()),
+        ("Hộ tịch", Drill(sector="Hộ tịch")),
+        ("Phường Lê Lợi", Drill(unit_id="p_le_loi", sector="Hộ tịch")),
+    ]
 
 
 def test_crumbs_lead_back_to_each_level():

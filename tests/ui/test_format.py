@@ -7,8 +7,7 @@ import pytest
 
 from ui import format as fmt
 
-NUMBERS = [(0, "0"), (7, "7"), (1234, "1.234"), (1234567, "1.234.567"), (20.0, "20"),
-           (None, "—")]
+NUMBERS = [(0, "0"), (7, "7"), (1234, "1.234"), (1234567, "1.234.567"), (20.0, "20"), (None, "—")]
 PERCENTS = [(0.953, "95,3 %"), (1.0, "100,0 %"), (0.0, "0,0 %"), (0.95349, "95,3 %"), (None, "—")]
 POINTS = [(0.012, "+1,2 điểm %"), (-0.035, "-3,5 điểm %"), (0.0, "+0,0 điểm %"), (None, None)]
 DATES = [(dt.date(2023, 1, 5), "05/01/2023"), (dt.datetime(2023, 12, 14, 16, 30), "14/12/2023"), (None, "—")]
@@ -39,17 +38,25 @@ def test_datetime_is_day_first_with_minutes():
 
 
 def test_display_table_keeps_only_labelled_columns_in_order_and_formats_them():
-    frame = pl.DataFrame({
-        "unit_id": ["p_le_loi", "x_bao_khe"],
-        "unit_name": ["Phường Lê Lợi", "Xã Bảo Khê"],
-        "n_resolved": [1234, 0],
-        "on_time_rate": [0.953, None],
-        "received_date": [dt.date(2023, 1, 5), None],
-    })
+    frame = pl.DataFrame(
+        {
+            "unit_id": ["p_le_loi", "x_bao_khe"],
+            "unit_name": ["Phường Lê Lợi", "Xã Bảo Khê"],
+            "n_resolved": [1234, 0],
+            "on_time_rate": [0.953, None],
+            "received_date": [dt.date(2023, 1, 5), None],
+        }
+    )
     shown = fmt.display_table(
-        frame, {"unit_name": "Đơn vị", "on_time_rate": "Đúng hạn", "n_resolved": "Đã giải quyết",
-                "received_date": "Ngày"},
-        rates=("on_time_rate",), counts=("n_resolved",),
+        frame,
+        {
+            "unit_name": "Đơn vị",
+            "on_time_rate": "Đúng hạn",
+            "n_resolved": "Đã giải quyết",
+            "received_date": "Ngày",
+        },
+        rates=("on_time_rate",),
+        counts=("n_resolved",),
     )
     assert shown.columns == ["Đơn vị", "Đúng hạn", "Đã giải quyết", "Ngày"]
     assert shown.rows() == [("Phường Lê Lợi", "95,3 %", "1.234", "05/01/2023"), ("Xã Bảo Khê", "—", "0", "—")]

@@ -4,25 +4,35 @@ import polars as pl
 
 from ui.tiles import target_tiles, volume_tiles
 
-TARGETS = pl.DataFrame({
-    "kpi": ["on_time_rate", "satisfaction_rate", "satisfaction_rate"],
-    "sector_group": ["all", "all", "land"],
-    "target_sector_group": ["all", "all", "land"],
-    "comparison": [">", ">=", ">="],
-    "target_value": [0.95, 0.90, 0.85],
-    "value_rate": [0.962, 0.91, None],
-    "status": ["met", "met", "no_data"],
-    "note": ["a", "b", "c"],
-})
-COMPARE_TOTAL = pl.DataFrame({
-    "key": ["all"] * 5,
-    "kpi": ["on_time_rate", "progress_rate_766", "satisfaction_rate", "n_received", "n_pending_overdue"],
-    "value": [0.962, 0.97, 0.91, 1234.0, 5.0],
-    "delta_previous": [0.012, -0.004, None, 34.0, 0.0],
-})
-COMPARE_GROUPS = pl.DataFrame({
-    "key": ["land"], "kpi": ["satisfaction_rate"], "value": [None], "delta_previous": [None],
-}, schema_overrides={"value": pl.Float64, "delta_previous": pl.Float64})
+TARGETS = pl.DataFrame(
+    {
+        "kpi": ["on_time_rate", "satisfaction_rate", "satisfaction_rate"],
+        "sector_group": ["all", "all", "land"],
+        "target_sector_group": ["all", "all", "land"],
+        "comparison": [">", ">=", ">="],
+        "target_value": [0.95, 0.90, 0.85],
+        "value_rate": [0.962, 0.91, None],
+        "status": ["met", "met", "no_data"],
+        "note": ["a", "b", "c"],
+    }
+)
+COMPARE_TOTAL = pl.DataFrame(
+    {
+        "key": ["all"] * 5,
+        "kpi": ["on_time_rate", "progress_rate_766", "satisfaction_rate", "n_received", "n_pending_overdue"],
+        "value": [0.962, 0.97, 0.91, 1234.0, 5.0],
+        "delta_previous": [0.012, -0.004, None, 34.0, 0.0],
+    }
+)
+COMPARE_GROUPS = pl.DataFrame(
+    {
+        "key": ["land"],
+        "kpi": ["satisfaction_rate"],
+        "value": [None],
+        "delta_previous": [None],
+    },
+    schema_overrides={"value": pl.Float64, "delta_previous": pl.Float64},
+)
 
 
 def shown(tiles):
