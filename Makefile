@@ -20,11 +20,12 @@ browser:
 run: install
 	$(VENV)/bin/tthc serve
 
-test: install browser
+test: install browser lint
 	$(PY) -m pytest
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # Benchmarks are run by hand (minutes each); figures go into bench/README.md.
 bench: install browser
