@@ -101,7 +101,9 @@ collapsed as (
         day_classes.class_date as day_date,
         sum(d.n_received) as n_received,
         sum(d.n_received_online) as n_received_online,
+        sum(d.n_received_channel_known) as n_received_channel_known,
         sum(d.n_received_full_offered) as n_received_full_offered,
+        sum(d.n_received_full_channel_known) as n_received_full_channel_known,
         sum(d.n_received_full_online) as n_received_full_online,
         sum(d.n_withdrawn) as n_withdrawn,
         sum(d.n_resolved) as n_resolved,
@@ -126,7 +128,9 @@ collapsed as (
         cast('-infinity' as date) as day_date,
         b.n_open as n_received,
         0 as n_received_online,
+        0 as n_received_channel_known,
         0 as n_received_full_offered,
+        0 as n_received_full_channel_known,
         0 as n_received_full_online,
         0 as n_withdrawn,
         0 as n_resolved,
@@ -163,8 +167,12 @@ counts as (
         c.pair_key,
         sum(c.n_received) filter (where c.day_date >= w.window_from_date) as n_received,
         sum(c.n_received_online) filter (where c.day_date >= w.window_from_date) as n_received_online,
+        sum(c.n_received_channel_known) filter (where c.day_date >= w.window_from_date)
+            as n_received_channel_known,
         sum(c.n_received_full_offered) filter (where c.day_date >= w.window_from_date)
             as n_received_full_offered,
+        sum(c.n_received_full_channel_known) filter (where c.day_date >= w.window_from_date)
+            as n_received_full_channel_known,
         sum(c.n_received_full_online) filter (where c.day_date >= w.window_from_date)
             as n_received_full_online,
         sum(c.n_withdrawn) filter (where c.day_date >= w.window_from_date) as n_withdrawn,
@@ -199,7 +207,9 @@ select
     unit_sectors.sector_group,
     cast(coalesce(counts.n_received, 0) as bigint) as n_received,
     cast(coalesce(counts.n_received_online, 0) as bigint) as n_received_online,
+    cast(coalesce(counts.n_received_channel_known, 0) as bigint) as n_received_channel_known,
     cast(coalesce(counts.n_received_full_offered, 0) as bigint) as n_received_full_offered,
+    cast(coalesce(counts.n_received_full_channel_known, 0) as bigint) as n_received_full_channel_known,
     cast(coalesce(counts.n_received_full_online, 0) as bigint) as n_received_full_online,
     cast(coalesce(counts.n_withdrawn, 0) as bigint) as n_withdrawn,
     cast(coalesce(counts.n_carried_over, 0) as bigint) as n_carried_over,

@@ -19,6 +19,7 @@ flagged as (
         is_resolved and (due_date is null or finished_date = due_date) as is_on_time,
         is_resolved and coalesce(finished_date > due_date, false) as is_late,
         channel = 'online' as is_online,
+        coalesce(channel in ('online', 'in_person', 'postal'), false) as is_channel_known,
         coalesce(service_level = 'full', false) as is_full_online_offered,
         rating is not null as is_rated,
         coalesce(rating in ('very_satisfied', 'satisfied'), false) as is_satisfied

@@ -25,6 +25,7 @@ flags as (
         is_on_time,
         is_late,
         is_online,
+        is_channel_known,
         is_full_online_offered,
         is_rated,
         is_satisfied,
@@ -39,7 +40,9 @@ by_received_date as (
         received_date as day_date,
         count(*) as n_received,
         count(*) filter (where is_online) as n_received_online,
+        count(*) filter (where is_channel_known) as n_received_channel_known,
         count(*) filter (where is_full_online_offered) as n_received_full_offered,
+        count(*) filter (where is_full_online_offered and is_channel_known) as n_received_full_channel_known,
         count(*) filter (where is_full_online_offered and is_online) as n_received_full_online,
         count(*) filter (where is_withdrawn) as n_withdrawn
     from flags
@@ -104,7 +107,9 @@ select
     days.day_date,
     cast(coalesce(days.n_received, 0) as integer) as n_received,
     cast(coalesce(days.n_received_online, 0) as integer) as n_received_online,
+    cast(coalesce(days.n_received_channel_known, 0) as integer) as n_received_channel_known,
     cast(coalesce(days.n_received_full_offered, 0) as integer) as n_received_full_offered,
+    cast(coalesce(days.n_received_full_channel_known, 0) as integer) as n_received_full_channel_known,
     cast(coalesce(days.n_received_full_online, 0) as integer) as n_received_full_online,
     cast(coalesce(days.n_withdrawn, 0) as integer) as n_withdrawn,
     cast(coalesce(days.n_resolved, 0) as integer) as n_resolved,

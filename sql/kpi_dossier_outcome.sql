@@ -59,6 +59,7 @@ select
     d.is_withdrawn,
     d.channel,
     d.is_online,
+    d.is_channel_known,
     d.service_level,
     d.is_full_online_offered,
     d.rating,

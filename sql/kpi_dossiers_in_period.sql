@@ -57,6 +57,7 @@ select
     is_withdrawn,
     channel,
     is_online,
+    is_channel_known,
     service_level,
     is_full_online_offered,
     rating,

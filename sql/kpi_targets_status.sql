@@ -33,8 +33,8 @@ measured as (
         (values
             ('on_time_rate', populations.on_time_rate, populations.n_resolved),
             ('early_rate', populations.early_rate, populations.n_resolved),
-            ('online_rate', populations.online_rate, populations.n_received),
-            ('online_full_rate', populations.online_full_rate, populations.n_received_full_offered),
+            ('online_rate', populations.online_rate, populations.n_received_channel_known),
+            ('online_full_rate', populations.online_full_rate, populations.n_received_full_channel_known),
             ('satisfaction_rate', populations.satisfaction_rate, populations.n_rated),
             ('synced_rate', populations.synced_rate, populations.n_sync_known),
             ('apology_rate', populations.apology_rate, populations.n_apology_known),

@@ -19,7 +19,9 @@ SECTORS = ("Đất đai", "Xây dựng", "Đầu tư tại Việt Nam", "Hộ t�
 COUNTS = (
     "n_received",
     "n_received_online",
+    "n_received_channel_known",
     "n_received_full_offered",
+    "n_received_full_channel_known",
     "n_received_full_online",
     "n_withdrawn",
     "n_carried_over",
@@ -42,7 +44,10 @@ select
     {key} as key,
     count(*) filter (where is_received) as n_received,
     count(*) filter (where is_received and is_online) as n_received_online,
+    count(*) filter (where is_received and is_channel_known) as n_received_channel_known,
     count(*) filter (where is_received and is_full_online_offered) as n_received_full_offered,
+    count(*) filter (where is_received and is_full_online_offered and is_channel_known)
+        as n_received_full_channel_known,
     count(*) filter (where is_received and is_full_online_offered and is_online) as n_received_full_online,
     count(*) filter (where is_withdrawn) as n_withdrawn,
     count(*) filter (where is_carried_over) as n_carried_over,
