@@ -14,7 +14,8 @@ compare_total = db.kpi_compare("total", *scope.scope)
 tiles.show(
     tiles.target_tiles(
         targets, compare_total, db.kpi_compare("sector_group", *scope.scope), scope.sector_group
-    )
+    ),
+    missing=tiles.missing_columns(db.field_coverage(), db.field_labels()),
 )
 tiles.show(tiles.volume_tiles(compare_total))
 

@@ -40,3 +40,18 @@ mismatches = db.outcome_mismatches()
 st.subheader(f"Kết quả xử lý ghi trong tệp khác với kết quả tính từ ngày ({fmt.number(len(mismatches))})")
 st.caption("Cột «Kết quả xử lý» của tệp xuất nói một đằng, ngày hẹn trả và ngày có kết quả nói một nẻo.")
 widgets.table(dq.mismatches_table(mismatches))
+
+st.subheader("Hồ sơ cần xem lại (vẫn được tính)")
+st.caption(
+    "Hồ sơ có kết quả ghi giờ sớm hơn giờ tiếp nhận trong cùng ngày, trạng thái đã xong nhưng thiếu ngày "
+    "có kết quả, mã hồ sơ tự sinh (tệp không có cột mã), lĩnh vực chưa xác định, hạn trả quá xa."
+)
+groups = dq.flag_groups(db.flag_counts(), db.flagged_dossiers())
+if not groups:
+    st.markdown("Không có hồ sơ nào cần xem lại.")
+for label, n_dossiers, rows in groups:
+    with st.expander(f"{label}: {fmt.number(n_dossiers)} hồ sơ"):
+        widgets.table(rows)
+
+st.subheader("Hồ sơ không được hoặc chưa được tiếp nhận (không tính vào chỉ tiêu)")
+widgets.table(dq.not_received_table(db.not_received()))

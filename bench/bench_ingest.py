@@ -1,9 +1,12 @@
-"""Ingest benchmark (run by hand): 1,000,000 dossier rows as .xlsx and .csv, end to end, against references.
+"""Ingest benchmark (run by hand): 1,000,000 dossier rows as .xlsx and .csv, and 100,000 as the HTML-table
+".xls" one-stop systems download and as LibreOffice's .ods, end to end, against references.
 
-    python -m bench.bench_ingest [--rows 1000000] [--runs 3]
+    python -m bench.bench_ingest [--rows 1000000] [--markup-rows 100000] [--runs 3]
+        [--formats .xlsx .csv .html.xls .ods]
 
 Each measurement runs in a fresh subprocess so its peak memory (ru_maxrss) is its own.
-References in the same run: the raw reader alone (fastexcel/calamine for .xlsx, DuckDB read_csv for .csv)
+References in the same run: the raw reader alone (fastexcel/calamine for .xlsx and .ods, DuckDB read_csv for
+.csv, lxml's HTML parser for the HTML page; the .ods is made from the .xlsx by LibreOffice, `soffice` on PATH)
 and what a user would write by hand (pandas.read_excel with openpyxl, then a DuckDB insert; one run: it is
 slow).
 """
@@ -108,6 +111,48 @@ def write_files(n: int) -> tuple[Path, Path]:
     return csv_path, xlsx_path
 
 
+def write_markup_files(n: int) -> tuple[Path, Path]:
+    """The same rows as an HTML-table ".xls" (what one-stop systems download) and as a LibreOffice .ods."""
+    OUT.mkdir(exist_ok=True)
+    html_path, ods_path = OUT / f"hoso_{n}.html.xls", OUT / f"hoso_{n}.ods"
+    if html_path.exists() and ods_path.exists():
+        return html_path, ods_path
+    rows = make_rows(n)
+    cells = rows.select(
+        pl.concat_str(
+            [pl.lit("<tr><td>"), pl.concat_str(pl.all(), separator="</td><td>"), pl.lit("</td></tr>")]
+        )
+    ).to_series()
+    header = "".join(f"<td><strong>{name}</strong></td>" for name in HEADER)
+    page = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset="utf-8"></head>'
+        "<body><table>"
+        f'<tr><td colspan="{len(HEADER)}">DANH SÁCH HỒ SƠ</td></tr><tr>{header}</tr><tbody>'
+        + "\n".join(cells.to_list())
+        + "</tbody></table></body></html>"
+    )
+    html_path.write_bytes(page.encode("utf-8-sig"))
+    _, xlsx_path = write_files(n)
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            [
+                "soffice",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "ods",
+                "--outdir",
+                folder,
+                str(xlsx_path),
+            ],
+            check=True,
+            capture_output=True,
+            env=os.environ | {"HOME": folder},
+        )
+        (Path(folder) / f"{xlsx_path.stem}.ods").replace(ods_path)
+    return html_path, ods_path
+
+
 MEASURE = """
 import json, resource, sys, time
 from pathlib import Path
@@ -125,6 +170,8 @@ BODIES = {
     ".load_sheet(0, header_row=3, dtypes='string').to_polars()",
     "raw reader (duckdb read_csv)": "import duckdb\nduckdb.execute('select * from read_csv(?, "
     "all_varchar=true)', [sys.argv[1]]).to_arrow_table()",
+    "raw parse (lxml HTML)": "from lxml import etree\n"
+    "etree.parse(sys.argv[1], etree.HTMLParser(encoding='utf-8', huge_tree=True))",
     "pandas+openpyxl → duckdb": "import duckdb, pandas\n"
     f"frame = pandas.read_excel(sys.argv[1], header=3, dtype=str)\n{TO_DUCKDB}",
     "pandas read_csv → duckdb": "import duckdb, pandas\n"
@@ -160,20 +207,24 @@ def series(label: str, path: Path, runs: int, reuse_db: Path | None = None) -> d
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--markup-rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-pandas", action="store_true")
-    parser.add_argument("--formats", nargs="+", default=[".xlsx", ".csv"])
+    parser.add_argument("--formats", nargs="+", default=[".xlsx", ".csv", ".html.xls", ".ods"])
     args = parser.parse_args()
     csv_path, xlsx_path = write_files(args.rows)
-    print(
-        f"{args.rows:,} rows: {xlsx_path.name} {xlsx_path.stat().st_size / 1e6:.0f} MB, "
-        f"{csv_path.name} {csv_path.stat().st_size / 1e6:.0f} MB"
-    )
-    for path, reference, by_hand in (
-        (xlsx_path, "raw reader (calamine)", "pandas+openpyxl → duckdb"),
-        (csv_path, "raw reader (duckdb read_csv)", "pandas read_csv → duckdb"),
-    ):
-        if path.suffix not in args.formats:
+    cases = [
+        (".xlsx", xlsx_path, "raw reader (calamine)", "pandas+openpyxl → duckdb"),
+        (".csv", csv_path, "raw reader (duckdb read_csv)", "pandas read_csv → duckdb"),
+    ]
+    if {".html.xls", ".ods"} & set(args.formats):
+        html_path, ods_path = write_markup_files(args.markup_rows)
+        cases += [
+            (".html.xls", html_path, "raw parse (lxml HTML)", None),
+            (".ods", ods_path, "raw reader (calamine)", None),
+        ]
+    for file_format, path, reference, by_hand in cases:
+        if file_format not in args.formats:
             continue
         floor = series(reference, path, args.runs)
         ours = series("tthc ingest", path, args.runs)
@@ -183,9 +234,9 @@ def main() -> None:
             measure("tthc ingest", path, db)
             reupload = series("tthc ingest", path, args.runs, reuse_db=db)
             rows.append(reupload | {"label": "re-upload (same file)"})
-        if not args.skip_pandas:
+        if by_hand and not args.skip_pandas:
             rows.append(series(by_hand, path, 1))
-        print(f"\n{path.suffix}")
+        print(f"\n{path.name} ({path.stat().st_size / 1e6:.0f} MB)")
         for r in rows:
             print(
                 f"  {r['label']:<30} median {r['median_s']:7.2f} s over {r['runs']} run(s)  "

@@ -8,6 +8,8 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from pipelines.text import printable
+
 MANIFEST = "manifest.jsonl"
 
 
@@ -20,6 +22,7 @@ class ArchivedFile:
     archived_at: str
     uploaded_by: str | None
     is_demo: bool
+    unit_choice: str | None = None  # the unit chosen for a file without a unit column, replayed by a rebuild
 
     def path_in(self, raw_dir: Path) -> Path:
         return raw_dir / f"{self.sha256}{self.suffix}"
@@ -34,32 +37,45 @@ def sha256_of(path: Path) -> str:
 
 
 def display_name(original_name: str) -> str:
-    """Only the last path part of what the browser or shell gave: '../x.xlsx' is shown as 'x.xlsx'."""
-    return Path(original_name.replace("\\", "/")).name or "tep_khong_ten"
+    """Only the last path part of what the browser or shell gave ('../x.xlsx' is shown as 'x.xlsx'), on one
+    line and without control characters."""
+    name = printable(original_name.replace("\\", "/")).replace("\n", " ").replace("\t", " ")
+    return Path(name).name.strip() or "tep_khong_ten"
 
 
 def archive_file(
-    path: Path, sha: str, original_name: str, raw_dir: Path, uploaded_by: str | None, is_demo: bool
+    path: Path,
+    sha: str,
+    original_name: str,
+    raw_dir: Path,
+    uploaded_by: str | None,
+    is_demo: bool,
+    unit_choice: str | None = None,
 ) -> ArchivedFile:
-    """Copy the file into the archive once; the same bytes twice keep the first manifest entry."""
+    """Copy the file into the archive once and list it in the manifest; the same bytes with the same unit
+    choice keep their first entry, another choice (a correction) adds an entry that a rebuild replays after
+    the first."""
     raw_dir.mkdir(parents=True, exist_ok=True)
-    known = {entry.sha256: entry for entry in manifest_entries(raw_dir)}
-    if sha in known:
-        return known[sha]
+    known = {(entry.sha256, entry.unit_choice): entry for entry in manifest_entries(raw_dir)}
+    if (sha, unit_choice) in known:
+        return known[(sha, unit_choice)]
     name = display_name(original_name)
+    same_bytes = [entry for (known_sha, _), entry in known.items() if known_sha == sha]
     entry = ArchivedFile(
         sha256=sha,
         file_name=name,
-        suffix=Path(name).suffix.lower(),
+        suffix=same_bytes[0].suffix if same_bytes else Path(name).suffix.lower(),
         size_bytes=path.stat().st_size,
         archived_at=dt.datetime.now().isoformat(timespec="seconds"),
         uploaded_by=uploaded_by,
         is_demo=is_demo,
+        unit_choice=unit_choice,
     )
     target = entry.path_in(raw_dir)
-    partial = target.with_suffix(target.suffix + ".part")
-    shutil.copyfile(path, partial)
-    os.replace(partial, target)
+    if not same_bytes:
+        partial = target.with_suffix(target.suffix + ".part")
+        shutil.copyfile(path, partial)
+        os.replace(partial, target)
     with (raw_dir / MANIFEST).open("a", encoding="utf-8") as manifest:
         manifest.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
     return entry

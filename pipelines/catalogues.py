@@ -9,9 +9,9 @@ import duckdb
 import holidays
 import polars as pl
 
-from pipelines.parse import service_level_code
 from pipelines.settings import catalogue_dir
 from pipelines.text import fold, nfc, unit_key
+from pipelines.vocabulary import Vocabulary, load_vocabulary
 
 HOLIDAY_YEARS = range(2015, 2041)
 
@@ -26,6 +26,7 @@ class Catalogues:
     procedures: pl.DataFrame
     days_off: pl.DataFrame
     settings: pl.DataFrame
+    vocabulary: Vocabulary
 
 
 def _read_csv(path: Path) -> pl.DataFrame:
@@ -94,11 +95,13 @@ def load_catalogues(folder: Path | None = None) -> Catalogues:
         procedures=procedures,
         days_off=_days_off(_read_csv(folder / "extra_days_off.csv")),
         settings=_read_csv(folder / "settings.csv"),
+        vocabulary=load_vocabulary(folder),
     )
 
 
 def write_catalogue_tables(con: duckdb.DuckDBPyConnection, catalogues: Catalogues) -> None:
     """Replace the cat_* tables' contents (inside the caller's transaction)."""
+    vocabulary = catalogues.vocabulary
     tables = {
         "cat_units": catalogues.units.select(
             "unit_id",
@@ -115,7 +118,9 @@ def write_catalogue_tables(con: duckdb.DuckDBPyConnection, catalogues: Catalogue
             "procedure_code",
             "procedure_name",
             pl.col("sector").alias("sector_name"),
-            pl.col("service_level").map_elements(service_level_code, return_dtype=pl.String),
+            pl.col("service_level").map_elements(
+                lambda raw: vocabulary.code("service_level", raw, "none"), return_dtype=pl.String
+            ),
             pl.col("processing_days").cast(pl.Int32),
         ),
         "cat_days_off": catalogues.days_off,

@@ -12,6 +12,10 @@ class TthcError(Exception):
 class ExportFormatError(TthcError):
     """The file cannot be read as a dossier export at all (nothing from it is loaded)."""
 
+    def __init__(self, message_vi: str, needs_unit: bool = False):
+        super().__init__(message_vi)
+        self.needs_unit = needs_unit  # only the unit is missing: the uploader can say it
+
 
 class WarehouseBusyError(TthcError):
     """Another process (usually the dashboard) holds the warehouse file."""

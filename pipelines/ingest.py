@@ -1,4 +1,7 @@
-"""Ingest export files: read, map headers, normalise, validate, archive, load — one transaction per file."""
+"""Ingest export files: read, map headers, resolve the file-level context, normalise, validate, archive,
+load — one transaction per file. Nothing reaches the caller as a traceback: any failure while reading or
+normalising a file (library panics included) records that file as failed and leaves the warehouse as it
+was, and the next file still loads."""
 
 import contextlib
 import datetime as dt
@@ -13,8 +16,9 @@ import polars as pl
 from pipelines.archive import archive_file, display_name, manifest_entries, sha256_of
 from pipelines.catalogues import Catalogues, load_catalogues
 from pipelines.errors import ExportFormatError, WarehouseCorruptError
-from pipelines.headers import HeaderMatch, locate_header
-from pipelines.load import is_loaded, load_normalised, log_failure, log_rebuild
+from pipelines.file_context import UploadChoice, choice_unit_id, file_context
+from pipelines.headers import locate_header
+from pipelines.load import LoadRequest, load_normalised, log_failure, log_rebuild, previous_loads
 from pipelines.normalise import normalise
 from pipelines.read_export import read_grids
 from pipelines.settings import IngestSettings, raw_dir_for
@@ -36,19 +40,61 @@ class IngestResult:
     skipped_by_reason: dict[str, int] = field(default_factory=dict)
     error_vi: str | None = None
     ingest_id: int | None = None
+    unit_choice: str | None = None  # the unit_id the uploader's choice gave, when the file needed one
+    is_correction: bool = False  # replaced an earlier load of the same bytes made with another unit choice
+    mapped_fields: tuple[str, ...] = ()
 
 
-def _first_export_sheet(
-    grids: list[pl.DataFrame], settings: IngestSettings
-) -> tuple[int, pl.DataFrame, HeaderMatch]:
+def _first_export_sheet(grids: list[pl.DataFrame], catalogues: Catalogues, settings: IngestSettings):
     """The first sheet with a recognisable header; the first sheet's error when none has one."""
     first_error = None
     for index, grid in enumerate(grids):
         try:
-            return index, grid, locate_header(grid, settings.personal_headers, settings.header_search_rows)
+            return index, grid, locate_header(grid, catalogues.vocabulary, settings.header_search_rows)
         except ExportFormatError as exc:
             first_error = first_error or exc
     raise first_error or ExportFormatError("Tệp không có trang tính nào.")
+
+
+def _failure_message(name: str, exc: BaseException) -> str:
+    if isinstance(exc, ExportFormatError):
+        return exc.message_vi
+    return (
+        f"Không đọc được tệp «{name}»: lỗi bất ngờ khi đọc hoặc chuẩn hoá ({type(exc).__name__}). "
+        "Kho dữ liệu không thay đổi. Hãy mở tệp, lưu lại dạng .xlsx rồi tải lên lại; nếu vẫn lỗi, gửi tệp "
+        "cho quản trị."
+    )
+
+
+def _is_stop(exc: BaseException) -> bool:
+    """Ctrl-C and interpreter exit stop the run; anything else (Polars panics derive from BaseException
+    too) is one file's failure."""
+    return isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit))
+
+
+def _read(path: Path, name: str, choice_id: str | None, catalogues: Catalogues, settings: IngestSettings):
+    grids = read_grids(path, name, settings)
+    sheet_index, grid, header = _first_export_sheet(grids, catalogues, settings)
+    context = file_context(header, UploadChoice(choice_id), catalogues, name)
+    return sheet_index, header, context, normalise(grid, header, context, catalogues, settings)
+
+
+def unit_question(path: Path, name: str, catalogues: Catalogues | None = None) -> str | None:
+    """Why the uploader must say whose file this is (no unit column, no unit in its title lines), from the
+    first rows only; None when the file says it itself, or cannot be read (the ingest then says why)."""
+    settings = IngestSettings()
+    catalogues = catalogues or load_catalogues()
+    try:
+        grids = read_grids(path, name, settings, max_rows=settings.header_search_rows + 2)
+        _, _, header = _first_export_sheet(grids, catalogues, settings)
+        file_context(header, UploadChoice(), catalogues, name)
+    except ExportFormatError as exc:
+        return exc.message_vi if exc.needs_unit else None
+    except BaseException as exc:
+        if _is_stop(exc):
+            raise
+        return None
+    return None
 
 
 def ingest_file(
@@ -58,33 +104,49 @@ def ingest_file(
     original_name: str | None = None,
     uploaded_by: str | None = None,
     is_demo: bool = False,
+    choice: UploadChoice | None = None,
     settings: IngestSettings | None = None,
     catalogues: Catalogues | None = None,
 ) -> IngestResult:
     settings = settings or IngestSettings()
+    catalogues = catalogues or load_catalogues()
     name = display_name(original_name or path.name)
     started_at = dt.datetime.now()
     sha = sha256_of(path)
-    if is_loaded(con, sha):
+
+    def failed(message: str, ingest_sha: str = sha) -> IngestResult:
+        log_failure(con, name, ingest_sha, path.stat().st_size, message, uploaded_by, is_demo, started_at)
+        return IngestResult(file_name=name, status="failed", error_vi=message)
+
+    try:
+        choice_id = choice_unit_id(choice.unit, catalogues) if choice and choice.unit else None
+    except ExportFormatError as exc:
+        return failed(exc.message_vi)
+    earlier = previous_loads(con, sha)
+    if any(unit is None or choice_id in (None, unit) for unit in earlier.values()):
         return IngestResult(file_name=name, status="duplicate_file")
     try:
-        grids = read_grids(path, name, settings)
-        sheet_index, grid, header = _first_export_sheet(grids, settings)
-    except ExportFormatError as exc:
-        log_failure(con, name, sha, path.stat().st_size, exc.message_vi, uploaded_by, is_demo, started_at)
-        return IngestResult(file_name=name, status="failed", error_vi=exc.message_vi)
-    archived = archive_file(path, sha, name, raw_dir, uploaded_by, is_demo)
-    normalised = normalise(grid, header, catalogues or load_catalogues(), settings)
+        sheet_index, header, context, normalised = _read(path, name, choice_id, catalogues, settings)
+    except BaseException as exc:
+        if _is_stop(exc):
+            raise
+        return failed(_failure_message(name, exc))
+    used_choice = choice_id if context.used_choice else None
+    archived = archive_file(path, sha, name, raw_dir, uploaded_by, is_demo, used_choice)
+    request = LoadRequest(
+        archived=archived,
+        sheet_name=f"#{sheet_index + 1}",
+        started_at=started_at,
+        mapped_fields=tuple(header.columns),
+        replaces_ingest_ids=tuple(earlier),
+    )
     try:
-        counts = load_normalised(con, normalised, archived, f"#{sheet_index + 1}", started_at)
+        counts = load_normalised(con, normalised, request)
     except Exception as exc:  # the transaction rolled back: record why, keep the warehouse as it was
-        error_vi = (
-            f"Lỗi khi ghi tệp vào kho dữ liệu, không có dòng nào được nạp ({type(exc).__name__}: {exc})."
+        return failed(
+            f"Lỗi khi ghi tệp vào kho dữ liệu, không có dòng nào được nạp ({type(exc).__name__}: {exc}).",
+            archived.sha256,
         )
-        log_failure(
-            con, name, archived.sha256, archived.size_bytes, error_vi, uploaded_by, is_demo, started_at
-        )
-        return IngestResult(file_name=name, status="failed", error_vi=error_vi)
     return IngestResult(
         file_name=name,
         status="loaded",
@@ -98,11 +160,18 @@ def ingest_file(
         rejected_by_reason=dict(normalised.rejects["reason_code"].value_counts().iter_rows()),
         skipped_by_reason=normalised.skipped_by_reason,
         ingest_id=counts.ingest_id,
+        unit_choice=used_choice,
+        is_correction=bool(earlier),
+        mapped_fields=tuple(header.columns),
     )
 
 
 def ingest_files(
-    db_path: Path, paths: list[Path], uploaded_by: str | None = None, is_demo: bool = False
+    db_path: Path,
+    paths: list[Path],
+    uploaded_by: str | None = None,
+    is_demo: bool = False,
+    choice: UploadChoice | None = None,
 ) -> list[IngestResult]:
     con = connect(db_path)
     try:
@@ -114,6 +183,7 @@ def ingest_files(
                 raw_dir_for(db_path),
                 uploaded_by=uploaded_by,
                 is_demo=is_demo,
+                choice=choice,
                 catalogues=catalogues,
             )
             for p in paths
@@ -123,7 +193,8 @@ def ingest_files(
 
 
 def rebuild(db_path: Path, rebuilt_by: str | None = None) -> list[IngestResult]:
-    """A new warehouse from the archived raw files and today's catalogues, swapped in only when complete."""
+    """A new warehouse from the archived raw files, with the unit choices they were loaded with, and today's
+    catalogues; swapped in only when complete."""
     started_at = dt.datetime.now()
     db_path = Path(db_path)
     raw_dir = raw_dir_for(db_path)
@@ -144,6 +215,7 @@ def rebuild(db_path: Path, rebuilt_by: str | None = None) -> list[IngestResult]:
                 entry.file_name,
                 entry.uploaded_by,
                 entry.is_demo,
+                choice=UploadChoice(entry.unit_choice),
                 catalogues=catalogues,
             )
             for entry in manifest_entries(raw_dir)

@@ -1,4 +1,5 @@
-"""Write one normalised file into the warehouse: dossiers upserted by the as-of rule, rejects, the log."""
+"""Write one normalised file into the warehouse: dossiers upserted by the as-of rule, every version kept,
+rejects, the log; a correction first takes out the earlier load of the same bytes."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -22,8 +23,17 @@ class LoadCounts:
     n_unchanged: int
 
 
-def _run_sql_file(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    con.execute((LOAD_SQL / name).read_text(encoding="utf-8"))
+@dataclass(frozen=True)
+class LoadRequest:
+    archived: ArchivedFile
+    sheet_name: str
+    started_at: dt.datetime
+    mapped_fields: tuple[str, ...]
+    replaces_ingest_ids: tuple[int, ...] = ()  # earlier loads of the same bytes this one corrects
+
+
+def _sql(name: str) -> str:
+    return (LOAD_SQL / name).read_text(encoding="utf-8")
 
 
 def next_ingest_id(con: duckdb.DuckDBPyConnection) -> int:
@@ -41,12 +51,14 @@ _EMPTY_LOG = dict.fromkeys(
         "n_rejected",
         "n_skipped",
         "error_vi",
+        "unit_choice",
+        "mapped_fields",
     ),
 )
 
 
 def _insert_log(con: duckdb.DuckDBPyConnection, values: dict) -> None:
-    con.execute((LOAD_SQL / "insert_ingest_log.sql").read_text(encoding="utf-8"), {**_EMPTY_LOG, **values})
+    con.execute(_sql("insert_ingest_log.sql"), {**_EMPTY_LOG, **values})
 
 
 def log_failure(
@@ -102,44 +114,47 @@ def _has_demo_data(con: duckdb.DuckDBPyConnection) -> bool:
     )
 
 
-def is_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
-    found = con.execute(
-        "select count(*) from ingest_log where file_sha256 = ? and status = 'loaded'", [sha256]
-    ).fetchall()[0][0]
-    return found > 0
+def previous_loads(con: duckdb.DuckDBPyConnection, sha256: str) -> dict[int, str | None]:
+    """The loads of these bytes still in force: ingest_id → the unit chosen for them (None: none needed)."""
+    rows = con.execute(
+        "select ingest_id, unit_choice from ingest_log where file_sha256 = ? and status = 'loaded'", [sha256]
+    ).fetchall()
+    return dict(rows)
+
+
+def _register(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
+    con.register(name, frame.to_arrow())
 
 
 def load_normalised(
-    con: duckdb.DuckDBPyConnection,
-    normalised: Normalised,
-    archived: ArchivedFile,
-    sheet_name: str,
-    started_at: dt.datetime,
+    con: duckdb.DuckDBPyConnection, normalised: Normalised, request: LoadRequest
 ) -> LoadCounts:
     """One file = one transaction: on any error nothing of this file remains."""
+    archived = request.archived
     with transaction(con):
-        replaces_demo = not archived.is_demo and _has_demo_data(con)
+        recount = bool(request.replaces_ingest_ids) or (not archived.is_demo and _has_demo_data(con))
         if not archived.is_demo:  # also drops the log entries of demo files that failed
-            _run_sql_file(con, "drop_demo_data.sql")
+            con.execute(_sql("drop_demo_data.sql"))
+        if request.replaces_ingest_ids:
+            _register(con, "removed_ingests", pl.DataFrame({"ingest_id": request.replaces_ingest_ids}))
+            con.execute(_sql("remove_ingest.sql"))
+            con.unregister("removed_ingests")
         ingest_id = next_ingest_id(con)
         incoming = normalised.dossiers.with_columns(
             pl.lit(normalised.as_of_date, dtype=pl.Date).alias("as_of_date"),
             pl.lit(ingest_id, dtype=pl.Int32).alias("ingest_id"),
         )
-        con.register("incoming_dossiers", incoming.to_arrow())
-        _run_sql_file(con, "classify_incoming.sql")
-        _run_sql_file(con, "capture_changes.sql")
-        _run_sql_file(con, "apply_incoming.sql")
-        counts = dict(
-            con.execute("select change_kind, count(*) from incoming_classified group by all").fetchall()
-        )
-        counts["new"] = incoming.height - sum(counts.values())
+        _register(con, "incoming_dossiers", incoming)
+        for step in ("classify_incoming.sql", "capture_changes.sql"):
+            con.execute(_sql(step))
+        counts = dict(con.execute(_sql("count_changes.sql")).fetchall())
+        con.execute(_sql("apply_incoming.sql"))
         con.unregister("incoming_dossiers")
         rejects = normalised.rejects.with_columns(
             pl.lit(ingest_id, dtype=pl.Int32).alias("ingest_id"),
             pl.lit(archived.file_name).alias("file_name"),
         )
-        con.register("incoming_rejects", rejects.to_arrow())
+        _register(con, "incoming_rejects", rejects)
         con.execute("insert into rejects by name select * from incoming_rejects")
         con.unregister("incoming_rejects")
         result = LoadCounts(
@@ -155,7 +170,7 @@ def load_normalised(
                 "file_name": archived.file_name,
                 "file_sha256": archived.sha256,
                 "size_bytes": archived.size_bytes,
-                "sheet_name": sheet_name,
+                "sheet_name": request.sheet_name,
                 "as_of_date": normalised.as_of_date,
                 "n_read": normalised.n_read,
                 "n_new": result.n_new,
@@ -164,12 +179,14 @@ def load_normalised(
                 "n_rejected": normalised.rejects.height,
                 "n_skipped": sum(normalised.skipped_by_reason.values()),
                 "status": "loaded",
+                "unit_choice": archived.unit_choice,
+                "mapped_fields": list(request.mapped_fields),
                 "uploaded_by": archived.uploaded_by,
                 "is_demo": archived.is_demo,
-                "started_at": started_at,
+                "started_at": request.started_at,
             },
         )
-        refresh_aggregates(con, changes_only=not replaces_demo)
+        refresh_aggregates(con, changes_only=not recount)
         con.execute(
             "drop table incoming_classified; drop table ingest_replaced_dossiers; "
             "drop table ingest_added_dossiers"

@@ -1,10 +1,8 @@
-"""Parsers for cell text: day-first dates, Excel serials and the coded values of DOMAIN.md."""
+"""Parsers for date cells: day-first dates, ISO date-times and Excel serial numbers (never month-first)."""
 
 import datetime as dt
 
 import polars as pl
-
-from pipelines.text import fold
 
 # Day-first only: a dd/mm/yyyy cell is never read month-first.
 DATE_FORMATS = (
@@ -57,66 +55,3 @@ def parse_datetime_series(text: pl.Series) -> pl.Series:
         return parsed["quick"]
     full = parsed.filter(leftover).select(parse_datetime("d"))["d"]
     return parsed["quick"].scatter(leftover.arg_true(), full)
-
-
-def _has_phrase(key: str, phrases: tuple[str, ...]) -> bool:
-    padded = f" {key} "
-    return any(f" {p} " in padded for p in phrases)
-
-
-def channel_code(raw: str | None) -> str:
-    key = fold(raw or "")
-    if key in {"2"} or _has_phrase(key, ("truc tuyen", "qua mang", "cong dvc", "dvc", "online")):
-        return "online"
-    if key in {"3"} or _has_phrase(key, ("buu chinh", "bcci", "buu dien")):
-        return "postal"
-    if key in {"1"} or _has_phrase(key, ("truc tiep", "tai quay", "mot cua")):
-        return "in_person"
-    return "unknown"
-
-
-_RATINGS = {
-    "rat hai long": "very_satisfied",
-    "hai long": "satisfied",
-    "binh thuong": "neutral",
-    "chap nhan duoc": "neutral",
-    "khong hai long": "unsatisfied",
-    "rat khong hai long": "unsatisfied",
-}
-
-
-def rating_code(raw: str | None) -> str | None:
-    return _RATINGS.get(fold(raw or ""))
-
-
-_WITHDRAWN_PHRASES = ("rut", "da rut ho so", "dung xu ly", "huy", "da huy", "tu choi tiep nhan", "tra lai")
-
-
-def is_withdrawn_status(raw: str | None) -> bool:
-    return _has_phrase(fold(raw or ""), _WITHDRAWN_PHRASES)
-
-
-def service_level_code(raw: str | None) -> str | None:
-    key = fold(raw or "")
-    if not key:
-        return None
-    if _has_phrase(key, ("toan trinh", "muc do 4", "4")):
-        return "full"
-    if _has_phrase(key, ("mot phan", "muc do 3", "3")):
-        return "partial"
-    return "none"
-
-
-_YES = {"co", "x", "1", "true", "yes", "da dong bo", "dong bo", "da gui", "da xin loi", "da co"}
-
-
-def yes_no(raw: str | None) -> bool:
-    """In a present column, anything but a yes ('Có', 'x', 'Đã đồng bộ', …) counts as no."""
-    return fold(raw or "") in _YES
-
-
-_OUTCOMES = {"truoc han": "early", "dung han": "on_time", "qua han": "late", "tre han": "late"}
-
-
-def outcome_code(raw: str | None) -> str | None:
-    return _OUTCOMES.get(fold(raw or ""))

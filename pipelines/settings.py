@@ -1,11 +1,13 @@
 """Paths and run settings: the one place that knows where files live."""
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SQL_DIR = PROJECT_DIR / "sql"
+# What the product defines (ingest vocabulary, KPIs): not a city's to change, unlike catalogues/.
+DEFINITIONS_DIR = PROJECT_DIR / "definitions"
 DEFAULT_DB_PATH = PROJECT_DIR / "data" / "warehouse" / "tthc.duckdb"
 DEFAULT_RAW_DIR = PROJECT_DIR / "data" / "raw"
 DEFAULT_DEMO_DIR = PROJECT_DIR / "data" / "demo"
@@ -38,26 +40,3 @@ class IngestSettings:
     header_search_rows: int = 30
     min_year: int = 1990
     max_year: int = 2099
-    personal_headers: tuple[str, ...] = field(
-        default=(
-            "Người nộp",
-            "Chủ hồ sơ",
-            "Tên người nộp",
-            "Tên tổ chức, cá nhân",
-            "Tổ chức, cá nhân",
-            "Số điện thoại",
-            "SĐT",
-            "Điện thoại",
-            "Email",
-            "Thư điện tử",
-            "Địa chỉ",
-            "CCCD",
-            "Số CCCD",
-            "CMND",
-            "Số CMND",
-            "Số giấy tờ",
-            "Số định danh",
-            "Họ và tên",
-            "Họ tên",
-        )
-    )

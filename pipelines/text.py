@@ -30,3 +30,9 @@ def unit_key(value: str) -> str:
     if rest and first in _UNIT_ABBREVIATIONS:
         key = f"{_UNIT_ABBREVIATIONS[first]} {rest}"
     return key
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters (escape sequences, NUL, …) removed, line breaks and
+    tabs kept."""
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf"))

@@ -44,7 +44,23 @@ def connect(db_path: Path = DEFAULT_DB_PATH, read_only: bool = False) -> duckdb.
     return con
 
 
+def _check_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """A warehouse written by an older version lacks columns the load steps need: rebuild it."""
+    columns = {
+        name
+        for (name,) in con.execute(
+            "select column_name from information_schema.columns where table_name = 'dossiers'"
+        ).fetchall()
+    }
+    if columns and "status_kind" not in columns:
+        raise WarehouseCorruptError(
+            "Kho dữ liệu được tạo bởi phiên bản cũ (thiếu các cột mới của bảng hồ sơ). "
+            "Chạy `tthc rebuild` để dựng lại kho từ các tệp gốc đã lưu."
+        )
+
+
 def prepare(con: duckdb.DuckDBPyConnection) -> None:
+    _check_schema(con)
     with transaction(con):
         con.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
         write_catalogue_tables(con, load_catalogues())

@@ -2,26 +2,36 @@
 -- the load step keeps dossier_code unique and a test checks it.
 
 create table if not exists dossiers (
-    dossier_code varchar not null,      -- trimmed, upper-case: the key
+    dossier_code varchar not null,      -- trimmed, upper-case: the key (DK-… when derived, see is_derived_key)
     procedure_code varchar,
     procedure_name varchar,
-    sector_name varchar not null,       -- catalogue name, or the export's own text when unknown
-    unit_id varchar not null,           -- cat_units.unit_id
-    received_at timestamp not null,
+    sector_name varchar not null,       -- catalogue name, the export's own text when unknown, or Chưa xác định
+    unit_id varchar,                    -- cat_units.unit_id; null only for a "not received" version
+    received_at timestamp,              -- null only for a "not received" version
     due_at timestamp,                   -- null: settled on the spot
     finished_at timestamp,              -- null: still open (or withdrawn without a result)
     status_text varchar,
+    status_kind varchar,                -- not_received / withdrawn / finished / open by its phrase, null: none matched
     is_withdrawn boolean not null,
     channel varchar not null,           -- online / in_person / postal / unknown
     service_level varchar,              -- full / partial / none, null when the export has no such column
     rating varchar,                     -- very_satisfied / satisfied / neutral / unsatisfied, null = not rated
-    is_synced boolean,                  -- null when the export has no such column
-    has_apology boolean,                -- null when the export has no such column
+    is_synced boolean,                  -- null when the export has no such column (so for the flags below)
+    has_apology boolean,
+    has_e_result boolean,
+    is_digitised boolean,
+    is_paid_online boolean,
     outcome_reported varchar,           -- early / on_time / late as the export says, when it says
+    is_derived_key boolean not null,    -- the file had no code column: key from unit, dates and procedure
     as_of_date date not null,           -- as-of date of the file this version came from
     ingest_id integer not null,         -- ingest_log.ingest_id of that file
     source_row integer not null         -- its row in that file
 );
+
+-- Every version every loaded file gave, the current ones included: when a file is corrected (the same
+-- bytes uploaded with another unit choice), its versions leave and the best remaining version of each
+-- of its dossiers comes back (sql/load/remove_ingest.sql).
+create table if not exists dossier_versions as select * from dossiers limit 0;
 
 create table if not exists rejects (
     ingest_id integer not null,
@@ -49,8 +59,10 @@ create table if not exists ingest_log (
     n_unchanged integer,
     n_rejected integer,
     n_skipped integer,
-    status varchar not null,            -- loaded / failed / rebuilt (a whole rebuild, by whom)
+    status varchar not null,            -- loaded / failed / replaced (corrected by a later upload) / rebuilt
     error_vi varchar,
+    unit_choice varchar,                -- the unit the uploader chose for a file without a unit column
+    mapped_fields varchar[],            -- the canonical fields the file had a column for
     uploaded_by varchar,
     is_demo boolean not null default false,
     started_at timestamp not null,

@@ -1,4 +1,5 @@
--- One row per dossier with its catalogue attributes. KPIs compare calendar dates, never times.
+-- One row per dossier with its catalogue attributes. KPIs compare calendar dates, never times. A "not
+-- received" version (refused at intake, or not yet accepted) is stored but in no KPI.
 -- An unknown lĩnh vực keeps its own name and falls in group 'other'; the export's service level wins
 -- over the procedure catalogue's. A catalogue key listed twice counts once, so a dossier is never doubled;
 -- a unit listed with several validity periods shows its latest name and level.
@@ -32,6 +33,7 @@ dossier_rows as (
         )
     from query_table(dossiers_table) as dossiers
     cross join settings
+    where dossiers.status_kind is distinct from 'not_received'
 ),
 
 units as (
@@ -81,7 +83,12 @@ select
     d.rating,
     d.is_synced,
     d.has_apology,
+    d.has_e_result,
+    d.is_digitised,
+    d.is_paid_online,
     d.outcome_reported,
+    d.status_kind,
+    d.is_derived_key,
     d.as_of_date,
     d.ingest_id,
     d.source_row

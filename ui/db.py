@@ -17,8 +17,11 @@ import polars as pl
 import streamlit as st
 
 from pipelines import kpi
+from pipelines.catalogues import load_catalogues
 from pipelines.demo import write_demo_exports
+from pipelines.file_context import UploadChoice
 from pipelines.ingest import IngestResult, ingest_file
+from pipelines.ingest import unit_question as pipelines_unit_question
 from pipelines.periods import Period
 from pipelines.report_xlsx import write_bieu_06
 from pipelines.settings import DEFAULT_DB_PATH, raw_dir_for
@@ -122,6 +125,16 @@ rejects_by_reason = _view_reader("kpi_dq_rejects_by_reason")
 unknown_units = _view_reader("kpi_dq_unknown_units")
 unknown_sectors = _view_reader("kpi_dq_unknown_sectors")
 outcome_mismatches = _view_reader("kpi_dq_outcome_mismatches")
+flag_counts = _view_reader("kpi_dq_flags_summary")
+flagged_dossiers = _view_reader("kpi_dq_flagged_dossiers")
+not_received = _view_reader("kpi_dq_not_received")
+field_coverage = _view_reader("kpi_dq_field_coverage")
+
+
+@st.cache_data(show_spinner=False)
+def field_labels() -> dict[str, str]:
+    """Canonical field → the header it is shown as (definitions/header_spellings.csv)."""
+    return load_catalogues().vocabulary.field_labels_vi
 
 
 @cached
@@ -134,15 +147,34 @@ def rejects_of(con: duckdb.DuckDBPyConnection, ingest_ids: tuple[int, ...]) -> p
 # Writing: uploads and the demo year.
 
 
-def ingest_uploads(files: list[tuple[str, bytes]], uploaded_by: str | None) -> list[IngestResult]:
-    """Each (file name, content) ingested in its own transaction, in the order given."""
+@st.cache_data(show_spinner=False, max_entries=50)
+def unit_question(name: str, content: bytes) -> str | None:
+    """Why the uploader must choose the unit of this file (pipelines.ingest.unit_question), or None."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"upload{Path(name).suffix.lower()}"
+        path.write_bytes(content)
+        return pipelines_unit_question(path, name)
+
+
+def ingest_uploads(files: list[tuple[str, bytes, str | None]], uploaded_by: str | None) -> list[IngestResult]:
+    """Each (file name, content, unit chosen for a file without a unit column) ingested in its own
+    transaction, in the order given."""
     raw_dir = raw_dir_for(db_path())
     results = []
     with _WRITE_LOCK, tempfile.TemporaryDirectory() as folder, _cursor() as cur:
-        for index, (name, content) in enumerate(files):
+        for index, (name, content, unit_id) in enumerate(files):
             path = Path(folder) / f"{index}{Path(name).suffix.lower()}"
             path.write_bytes(content)
-            results.append(ingest_file(cur, path, raw_dir, original_name=name, uploaded_by=uploaded_by))
+            results.append(
+                ingest_file(
+                    cur,
+                    path,
+                    raw_dir,
+                    original_name=name,
+                    uploaded_by=uploaded_by,
+                    choice=UploadChoice(unit_id),
+                )
+            )
     return results
 
 

@@ -2,9 +2,12 @@
 
 import polars as pl
 
+from pipelines.ingest_summary import STATUS_LABELS_VI
 from ui import format as fmt
 from ui.labels import OUTCOMES_VI
-from ui.upload import REASON_LABELS_VI, STATUS_LABELS_VI
+from ui.upload import reason_labels
+
+FLAGGED_SHOWN = 500  # rows listed per flag; the count says how many there are
 
 
 def files_table(files: pl.DataFrame) -> pl.DataFrame:
@@ -35,7 +38,7 @@ def files_table(files: pl.DataFrame) -> pl.DataFrame:
 
 def reasons_table(reasons: pl.DataFrame) -> pl.DataFrame:
     labelled = reasons.with_columns(
-        pl.col("reason_code").replace_strict(REASON_LABELS_VI, default=pl.col("reason_code")).alias("reason")
+        pl.col("reason_code").replace_strict(reason_labels(), default=pl.col("reason_code")).alias("reason")
     )
     return fmt.display_table(
         labelled, {"reason": "Lý do", "n_rows": "Số dòng", "n_files": "Số tệp"}, counts=("n_rows", "n_files")
@@ -81,4 +84,41 @@ def mismatches_table(mismatches: pl.DataFrame) -> pl.DataFrame:
             "outcome_reported": "Kết quả ghi trong tệp",
             "resolved_outcome": "Kết quả tính từ ngày",
         },
+    )
+
+
+def flag_groups(counts: pl.DataFrame, flagged: pl.DataFrame) -> list[tuple[str, int, pl.DataFrame]]:
+    """(flag label, number of dossiers, the first FLAGGED_SHOWN of them as shown) per flag."""
+    labels = reason_labels()
+    groups = []
+    for flag_code, n_dossiers in counts.select("flag_code", "n_dossiers").iter_rows():
+        rows = flagged.filter(pl.col("flag_code") == flag_code).head(FLAGGED_SHOWN)
+        shown = fmt.display_table(
+            rows,
+            {
+                "dossier_code": "Mã hồ sơ",
+                "unit_name": "Đơn vị",
+                "sector_name": "Lĩnh vực",
+                "procedure_name": "Thủ tục",
+                "received_at": "Tiếp nhận",
+                "due_at": "Hẹn trả",
+                "finished_at": "Có kết quả",
+                "status_text": "Trạng thái",
+            },
+        )
+        groups.append((labels.get(flag_code, flag_code), n_dossiers, shown))
+    return groups
+
+
+def not_received_table(rows: pl.DataFrame) -> pl.DataFrame:
+    return fmt.display_table(
+        rows,
+        {
+            "file_name": "Tệp",
+            "status_text": "Trạng thái",
+            "n_dossiers": "Số hồ sơ",
+            "first_received_at": "Tiếp nhận từ",
+            "last_received_at": "đến",
+        },
+        counts=("n_dossiers",),
     )

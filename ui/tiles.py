@@ -30,6 +30,14 @@ RATES_WITHOUT_TARGETS = (
     "apology_rate",
 )
 NO_TARGET_VI = "Chưa có chỉ tiêu cho năm này"
+# The export column a rate is computed from: when no loaded file has it, the tile says which one is missing.
+SOURCE_FIELDS = {
+    "online_rate": "channel",
+    "online_full_rate": "channel",
+    "satisfaction_rate": "rating",
+    "synced_rate": "synced",
+    "apology_rate": "apology",
+}
 # More of these is worse: their Δ is coloured the other way round.
 WORSE_WHEN_HIGHER = frozenset({"n_pending_overdue"})
 
@@ -123,8 +131,16 @@ def volume_tiles(compare_total: pl.DataFrame) -> list[Tile]:
     return [Tile(kpi, KPI_LABELS_VI[kpi], *total.get(("all", kpi), (None, None))) for kpi in VOLUMES]
 
 
-def show(tiles: list[Tile], per_row: int = 4) -> None:
-    """Bordered tiles in rows; on a phone-width window the columns stack."""
+def missing_columns(coverage: pl.DataFrame, field_labels: dict[str, str]) -> dict[str, str]:
+    """kpi → the header of the column it needs, for the rates whose column no loaded file has
+    (coverage: kpi_dq_field_coverage rows)."""
+    present = set(coverage["field_name"])
+    return {kpi: field_labels[field] for kpi, field in SOURCE_FIELDS.items() if field not in present}
+
+
+def show(tiles: list[Tile], per_row: int = 4, missing: dict[str, str] | None = None) -> None:
+    """Bordered tiles in rows; on a phone-width window the columns stack. An undefined rate whose column is
+    `missing` says so instead of leaving a bare "—"."""
     for first in range(0, len(tiles), per_row):
         for column, tile in zip(st.columns(per_row), tiles[first : first + per_row], strict=False):
             with column.container(border=True):
@@ -140,3 +156,5 @@ def show(tiles: list[Tile], per_row: int = 4) -> None:
                     st.markdown(f":{colour}-badge[{text}] :gray[{tile.target}]")
                 elif tile.target:
                     st.markdown(f":gray[{tile.target}]")
+                if tile.value is None and tile.kpi in (missing or {}):
+                    st.caption(f"Không tính được: các tệp đã nạp không có cột «{missing[tile.kpi]}».")

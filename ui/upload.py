@@ -1,17 +1,13 @@
-"""What the Tải lên page shows of an upload: one line per file, and the rejected rows."""
+"""What the Tải lên page shows of an upload: one sentence and one line per file, the rejected rows grouped
+by reason. Labels come from the ingest vocabulary (definitions/ingest_reasons.csv)."""
 
 import polars as pl
 
-from pipelines.cli_ingest import REJECT_LABELS_VI
+from pipelines.catalogues import load_catalogues
 from pipelines.ingest import IngestResult
+from pipelines.ingest_summary import STATUS_LABELS_VI, summary_vi
 from ui import format as fmt
 
-STATUS_LABELS_VI = {
-    "loaded": "Đã nạp",
-    "duplicate_file": "Đã nạp trước đó, không có gì mới",
-    "failed": "Không đọc được",
-    "rebuilt": "Dựng lại kho dữ liệu",
-}
 RESULT_COLUMNS = {
     "file_name": "Tệp",
     "status": "Kết quả",
@@ -31,8 +27,35 @@ REJECT_COLUMNS = {
     "column_name": "Cột",
     "original_values": "Giá trị gốc",
 }
-REASON_LABELS_VI = {code: label[:1].upper() + label[1:] for code, label in REJECT_LABELS_VI.items()}
 COUNTS = ("n_read", "n_new", "n_updated", "n_unchanged", "n_rejected", "n_skipped")
+# What the file picker offers; the format is recognised by the content, whatever the name says.
+ACCEPTED_SUFFIXES = ["xlsx", "xlsm", "xls", "ods", "csv", "txt", "tsv", "xml", "htm", "html"]
+_LEVEL_ORDER = {"city": 0, "ward": 1, "commune": 2}
+
+
+def unit_options() -> dict[str, str]:
+    """unit_id → name of the catalogue's units, city departments first, then wards, then communes."""
+    units = load_catalogues().units.sort(
+        pl.col("level").replace_strict(_LEVEL_ORDER, default=9), "name", "valid_from", nulls_last=True
+    )
+    return dict(
+        units.unique(subset=["unit_id"], keep="last", maintain_order=True)
+        .select("unit_id", "name")
+        .iter_rows()
+    )
+
+
+def reason_labels() -> dict[str, str]:
+    """Reason or flag code → its label, capitalised."""
+    reasons = load_catalogues().vocabulary.reasons
+    return {code: reason.label_vi[:1].upper() + reason.label_vi[1:] for code, reason in reasons.items()}
+
+
+def summaries(results: list[IngestResult]) -> list[tuple[str, str]]:
+    """(status, one sentence) per file."""
+    catalogues = load_catalogues()
+    unit_names = dict(catalogues.units.select("unit_id", "name").iter_rows())
+    return [(result.status, summary_vi(result, catalogues.vocabulary, unit_names)) for result in results]
 
 
 def results_table(results: list[IngestResult]) -> pl.DataFrame:
@@ -53,8 +76,16 @@ def results_table(results: list[IngestResult]) -> pl.DataFrame:
 
 def _with_reason(rejects: pl.DataFrame) -> pl.DataFrame:
     return rejects.with_columns(
-        pl.col("reason_code").replace_strict(REASON_LABELS_VI, default=pl.col("reason_code")).alias("reason")
+        pl.col("reason_code").replace_strict(reason_labels(), default=pl.col("reason_code")).alias("reason")
     )
+
+
+def rejects_by_reason(rejects: pl.DataFrame) -> list[tuple[str, pl.DataFrame]]:
+    """(reason label, its rows as shown), the most frequent reason first."""
+    order = list(reason_labels())
+    groups = _with_reason(rejects).partition_by("reason_code", maintain_order=True)
+    groups.sort(key=lambda group: (-group.height, order.index(group["reason_code"][0])))
+    return [(group["reason"][0], fmt.display_table(group, REJECT_COLUMNS)) for group in groups]
 
 
 def rejects_table(rejects: pl.DataFrame) -> pl.DataFrame:

@@ -27,6 +27,11 @@ compared as (
             and incoming.is_synced is not distinct from stored.is_synced
             and incoming.has_apology is not distinct from stored.has_apology
             and incoming.outcome_reported is not distinct from stored.outcome_reported
+            and incoming.status_kind is not distinct from stored.status_kind
+            and incoming.has_e_result is not distinct from stored.has_e_result
+            and incoming.is_digitised is not distinct from stored.is_digitised
+            and incoming.is_paid_online is not distinct from stored.is_paid_online
+            and incoming.is_derived_key is not distinct from stored.is_derived_key
         ) as is_same_content
     from incoming
     inner join stored on incoming.dossier_code = stored.dossier_code

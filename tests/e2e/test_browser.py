@@ -101,7 +101,7 @@ def test_phone_width_stacks_the_tiles_and_scrolls_tables_inside_the_page(page, e
     try:
         page.goto(f"{page.base_url}/?ky={YEAR.name}")
         tiles = page.get_by_test_id("stMetric")
-        tiles.first.wait_for()
+        tiles.nth(1).wait_for()  # the page streams its elements: wait for both tiles compared
         first, second = tiles.nth(0).bounding_box(), tiles.nth(1).bounding_box()
         assert second["y"] >= first["y"] + first["height"]  # one under the other, not side by side
         assert first["x"] + first["width"] <= 390

@@ -44,11 +44,22 @@ def test_first_run_loads_the_demo_then_an_upload_replaces_it(empty_warehouse):
             "Bỏ qua": "0",
         }
     ]
-    rejects = at.dataframe[1].value
-    assert rejects["Dòng"].to_list() == [8, 9]  # sheet rows: the header is row 1
-    assert rejects["Lý do"].to_list() == ["Đơn vị không có trong danh mục", "Ngày tiếp nhận sai"]
-    assert "UBND phường Không Có" in rejects["Giá trị gốc"][0]
-    assert "Nguyễn Văn Giả Định" not in rejects.to_csv()  # personal columns never reach the page
+    assert at.success[0].value.startswith(f"Đã nạp «{UPLOAD_NAME}» (dữ liệu đến ngày 22/12/2023): 8 dòng, ")
+    # the main reason (ties: the first in definitions/ingest_reasons.csv) and what to do about it
+    assert "2 dòng bị loại, chủ yếu vì ngày tiếp nhận sai (1 dòng): sửa ngày tiếp nhận" in at.success[0].value
+    # rejected rows grouped by reason, one table each
+    assert [e.label for e in at.expander] == [
+        "Ngày tiếp nhận sai: 1 dòng",
+        "Đơn vị không có trong danh mục: 1 dòng",
+    ]
+    invalid_date, unknown_unit = at.dataframe[1].value, at.dataframe[2].value
+    assert (unknown_unit["Dòng"].to_list(), invalid_date["Dòng"].to_list()) == (
+        [8],
+        [9],
+    )  # the header is row 1
+    assert "UBND phường Không Có" in unknown_unit["Giá trị gốc"][0]
+    for rejects in (unknown_unit, invalid_date):
+        assert "Nguyễn Văn Giả Định" not in rejects.to_csv()  # personal columns never reach the page
     assert len(at.download_button) == 2
     assert not any(DEMO_BANNER in w.value for w in at.warning)  # real data replaced the demo
 
@@ -68,3 +79,46 @@ def test_uploading_the_same_file_twice_changes_nothing(empty_warehouse):
         at.run()
         next(b for b in at.button if b.label == "Nạp vào kho dữ liệu").click().run()
     assert at.dataframe[0].value["Kết quả"].to_list() == ["Đã nạp trước đó, không có gì mới"]
+
+
+def test_a_register_without_unit_asks_for_its_unit_then_loads(empty_warehouse):
+    """Only the file that needs one gets the question; the other loads as it is."""
+    from tests.helpers.real_exports import td_list, unit_register, write_html, write_xlsx
+
+    register = write_xlsx(unit_register(title_unit=None), empty_warehouse / "so_theo_doi.xlsx")
+    listing = write_html(td_list(), empty_warehouse / "danh_sach.xls")
+    at = run_app("06_tai_len")
+    at.file_uploader[0].set_value(
+        [("so_theo_doi.xlsx", register.read_bytes(), None), ("danh_sach.xls", listing.read_bytes(), None)]
+    )
+    at.run()
+    assert [w.value for w in at.warning if "không có cột đơn vị" in w.value] == [
+        w.value for w in at.warning if "«so_theo_doi.xlsx»" in w.value
+    ]
+    [question] = [box for box in at.selectbox if box.label.startswith("Đơn vị của tệp")]
+    assert question.label == "Đơn vị của tệp «so_theo_doi.xlsx»"
+    load = next(b for b in at.button if b.label == "Nạp vào kho dữ liệu")
+    assert load.disabled
+    question.set_value("p_lam_son").run()
+    next(b for b in at.button if b.label == "Nạp vào kho dữ liệu").click().run()
+    assert not at.exception
+    sentences = [s.value for s in at.success]
+    assert len(sentences) == 2
+    assert "đơn vị của tệp: Phường Lam Sơn" in sentences[0]
+    assert "1 dòng bị loại, chủ yếu vì có kết quả trước ngày tiếp nhận" in sentences[1]
+
+
+def test_a_rate_whose_column_no_file_has_says_so_on_the_overview(empty_warehouse):
+    from tests.helpers.real_exports import unit_register, write_xlsx
+
+    at = run_app("06_tai_len")
+    register = write_xlsx(unit_register(), empty_warehouse / "so.xlsx")  # no channel, rating, sync columns
+    at.file_uploader[0].set_value(("so.xlsx", register.read_bytes(), None))
+    at.run()
+    next(b for b in at.button if b.label == "Nạp vào kho dữ liệu").click().run()
+    at.switch_page("app_pages/01_tong_quan.py").run()
+    at.query_params["ky"] = "2023-03"
+    at.run()
+    online = next(m for m in at.metric if m.label == "Tỷ lệ trực tuyến toàn trình")
+    assert online.value == "—"
+    assert "Không tính được: các tệp đã nạp không có cột «Hình thức nộp»." in [c.value for c in at.caption]

@@ -76,18 +76,21 @@ def _mixed_encoding(path):
 
 
 BAD_FILES = [
-    ("anh.xlsx", _png, "không phải tệp Excel hợp lệ"),
-    ("cut.xlsx", _truncated, "không phải tệp Excel hợp lệ"),
+    ("anh.xlsx", _png, "không phải bảng tính"),
+    ("cut.xlsx", _truncated, "tệp hỏng"),
     ("bomb.xlsx", _bomb, "giải nén"),
-    ("khoa.xlsx", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600), "mật khẩu"),
+    # an encrypted workbook is an OLE file holding an EncryptedPackage stream
     (
-        "cu.xls",
-        lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600),
-        "Không đọc được tệp Excel",
+        "khoa.xlsx",
+        lambda p: p.write_bytes(
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le")
+        ),
+        "mật khẩu",
     ),
+    ("cu.xls", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600), "tệp hỏng"),
     ("rong.csv", lambda p: p.write_bytes(b""), "rỗng"),
-    ("khong_tieu_de.xlsx", _no_header, "không tìm thấy các cột bắt buộc"),
-    ("english.csv", _english, "không tìm thấy các cột bắt buộc"),
+    ("khong_tieu_de.xlsx", _no_header, "không tìm thấy cột «Tên thủ tục»"),
+    ("english.csv", _english, "không tìm thấy cột «Tên thủ tục»"),
     (
         "cp1258.csv",
         lambda p: p.write_bytes(
@@ -194,7 +197,9 @@ def test_dates_far_outside_the_service_years_are_rejected(warehouse, received):
 def test_due_date_ten_years_after_receipt_is_kept_and_flagged(warehouse):
     con, folder = warehouse
     ingest_file(
-        con, write_csv(folder / "d.csv", [row("L-1", due="03/01/2033 17:00", finished="")]), folder / "raw"
+        con,
+        write_csv(folder / "d.csv", [row("L-1", due="03/01/2033 17:00", finished="", status="Đang xử lý")]),
+        folder / "raw",
     )
     assert con.execute("select count(*) from dossiers where dossier_code = 'L-1'").fetchall() == [(1,)]
     assert con.execute("select dossier_code, flag_code from kpi_dq_flagged_dossiers").fetchall() == [

@@ -11,8 +11,11 @@ def test_ingest_prints_counts_and_exit_code(tmp_path, capsys):
     db = tmp_path / "w.duckdb"
     assert main(["ingest", "tests/fixtures/mau_hoso_thang01_2023.xlsx", "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "mau_hoso_thang01_2023.xlsx (dữ liệu đến ngày 31/01/2023): đọc 41 dòng — 37 hồ sơ mới" in out
-    assert "3 dòng có kết quả trước khi tiếp nhận" in out and "1 dòng tổng cộng" in out
+    assert (
+        "Đã nạp «mau_hoso_thang01_2023.xlsx» (dữ liệu đến ngày 31/01/2023): 41 dòng, 40 hồ sơ mới, 0 cập nhật"
+        in out
+    )
+    assert "bỏ qua: 1 dòng tổng cộng" in out
     assert (tmp_path / "raw" / "manifest.jsonl").exists()
 
 
@@ -20,7 +23,7 @@ def test_unreadable_file_exits_non_zero_with_reason(tmp_path, capsys):
     bad = tmp_path / "report.xlsx"
     bad.write_text("hello")
     assert main(["ingest", str(bad), "--db", str(tmp_path / "w.duckdb")]) == 1
-    assert "report.xlsx: KHÔNG ĐỌC ĐƯỢC — " in capsys.readouterr().out
+    assert "Không nạp được «report.xlsx»: " in capsys.readouterr().out
 
 
 def test_not_an_export_names_missing_columns(tmp_path, capsys):
@@ -28,7 +31,8 @@ def test_not_an_export_names_missing_columns(tmp_path, capsys):
     path.write_text("Name,Email\nA,a@example.com\n", encoding="utf-8")
     assert main(["ingest", str(path), "--db", str(tmp_path / "w.duckdb")]) == 1
     out = capsys.readouterr().out
-    assert "không tìm thấy các cột bắt buộc Mã hồ sơ" in out and "Name, Email" in out
+    assert "không tìm thấy cột «Tên thủ tục», «Ngày tiếp nhận», «Ngày hẹn trả»" in out
+    assert "a@example.com" not in out  # a file-level message never echoes a row's cells
 
 
 def test_rejects_lists_file_row_column_and_reason(tmp_path, capsys):

@@ -62,7 +62,7 @@ def exports(tmp_path_factory):
 def _read(path):
     settings = IngestSettings()
     grid = read_grids(path, path.name, settings)[0]
-    header = locate_header(grid, settings.personal_headers, settings.header_search_rows)
+    header = locate_header(grid, load_catalogues().vocabulary, settings.header_search_rows)
     rows = grid.filter(pl.col(SHEET_ROW) > max(header.header_rows)).select(
         pl.col(header.columns["dossier_code"]).alias("code"),
         parse_datetime(header.columns["finished_at"]).alias("finished_at"),
@@ -176,7 +176,7 @@ def test_cli_demo_writes_beside_the_warehouse_and_ingests_bad_rows_as_rejects(tm
     assert len(list((tmp_path / "demo").iterdir())) == 12
     assert (
         out.count("(dữ liệu đến ngày ") == 12
-        and "hoso_thang12_2023.xlsx (dữ liệu đến ngày 31/12/2023)" in out
+        and "hoso_thang12_2023.xlsx» (dữ liệu đến ngày 31/12/2023)" in out
     )
     for result in results:
         assert result.status == "loaded", result.error_vi

@@ -38,13 +38,14 @@ def test_sample_exports_load(db):
         db, ["tests/fixtures/mau_hoso_thang01_2023.xlsx", "tests/fixtures/mau_hoso_thang02_2023.csv"]
     )
     assert [(r.status, r.n_read, r.n_new, r.n_rejected, r.n_skipped) for r in results] == [
-        ("loaded", 41, 37, 3, 1),
-        ("loaded", 40, 36, 4, 0),
+        # the samples' 7 rows with a result entered earlier on the day of reception are kept
+        ("loaded", 41, 40, 0, 1),
+        ("loaded", 40, 40, 0, 0),
     ]
     assert results[0].skipped_by_reason == {"totals": 1}
     assert str(results[0].as_of_date) == "2023-01-31"  # "đến ngày 31/01/2023" in its title
     assert str(results[1].as_of_date) == "2023-02-28"  # no title: its latest received/finished date
-    assert query(db, "select count(*), count(distinct dossier_code) from dossiers") == [(73, 73)]
+    assert query(db, "select count(*), count(distinct dossier_code) from dossiers") == [(80, 80)]
 
 
 REJECT_CASES = [
@@ -53,22 +54,25 @@ REJECT_CASES = [
     (row("R-3", received="31/02/2023"), "invalid_received", "Ngày tiếp nhận"),
     (row("R-4", due="32/01/2023"), "invalid_due", "Ngày hẹn trả"),
     (row("R-5", finished="2023-13-01"), "invalid_finished", "Ngày có kết quả"),
+    # the calendar day before: rejected (the same day at an earlier hour is kept, see OK-2)
     (
-        row("R-6", received="03/01/2023 08:30", finished="03/01/2023 08:00"),
+        row("R-6", received="03/01/2023 08:30", finished="02/01/2023 16:00"),
         "finished_before_received",
         "Ngày có kết quả",
     ),
     (row("R-7", received="03/01/2023 08:30", due="02/01/2023 17:00"), "due_before_received", "Ngày hẹn trả"),
     (row("R-8", unit="UBND xã Không Tồn Tại"), "unknown_unit", "Đơn vị tiếp nhận"),
     (row("R-9", received="05/01/1900"), "invalid_received", "Ngày tiếp nhận"),
+    (row("R-10", unit=""), "missing_unit", "Đơn vị tiếp nhận"),
 ]
 
 
 def test_every_reject_reason_is_kept_with_row_column_and_values(db, tmp_path):
-    rows = [row("OK-1"), *[case[0] for case in REJECT_CASES]]
+    same_day = row("OK-2", received="03/01/2023 08:30", finished="03/01/2023 08:00")
+    rows = [row("OK-1"), *[case[0] for case in REJECT_CASES], same_day]
     path = write_xlsx(tmp_path / "t1.xlsx", rows, title_lines=JANUARY)
     [result] = ingest_files(db, [path])
-    assert result.n_new == 1 and result.n_rejected == len(REJECT_CASES)
+    assert result.n_new == 2 and result.n_rejected == len(REJECT_CASES)
     rejects = query(
         db,
         "select sheet_row, reason_code, column_name, message_vi, original_values from rejects "

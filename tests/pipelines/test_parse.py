@@ -8,17 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipelines.parse import (
-    channel_code,
-    is_withdrawn_status,
-    outcome_code,
-    parse_datetime,
-    parse_datetime_series,
-    rating_code,
-    service_level_code,
-    yes_no,
-)
+from pipelines.parse import parse_datetime, parse_datetime_series
+from pipelines.settings import catalogue_dir
 from pipelines.text import fold, nfc, unit_key
+from pipelines.vocabulary import load_vocabulary
+
+VOCABULARY = load_vocabulary(catalogue_dir())
 
 DATES = [
     ("05/01/2023", dt.datetime(2023, 1, 5)),
@@ -81,13 +76,15 @@ def test_excel_serial_round_trips(day):
         ("BCCI", "postal"),
         ("Qua bưu điện", "postal"),
         ("3", "postal"),
-        ("", "unknown"),
-        (None, "unknown"),
+        ("Nộp trực tiếp tại Bộ phận một cửa", "in_person"),
+        ("Dịch vụ bưu chính công ích", "postal"),
+        ("", None),
+        (None, None),
         ("Fax", "unknown"),
     ],
 )
 def test_channel_code(text, expected):
-    assert channel_code(text) == expected
+    assert VOCABULARY.code("channel", text, "unknown") == expected
 
 
 @pytest.mark.parametrize(
@@ -105,28 +102,46 @@ def test_channel_code(text, expected):
     ],
 )
 def test_rating_code(text, expected):
-    assert rating_code(text) == expected
+    assert VOCABULARY.code("rating", text) == expected
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Rút", True),
-        ("Đã rút hồ sơ", True),
-        ("Dừng xử lý", True),
-        ("Hủy", True),
-        ("Đã hủy", True),
-        ("Đã huỷ", True),
-        ("Từ chối tiếp nhận", True),
-        ("Đang xử lý", False),
-        ("Đã trả kết quả", False),
-        ("Chờ bổ sung", False),
-        ("Mới tiếp nhận", False),
-        (None, False),
+        # not received: refused at intake, or submitted online and not yet accepted
+        ("Không được tiếp nhận", "not_received"),
+        ("Từ chối tiếp nhận", "not_received"),  # the longest phrase wins over a bare "Từ chối"
+        ("Không tiếp nhận", "not_received"),
+        ("Mới đăng ký", "not_received"),
+        ("Chờ tiếp nhận", "not_received"),
+        ("CHỜ TIẾP NHẬN", "not_received"),
+        # withdrawn, cancelled, returned
+        ("Rút", "withdrawn"),
+        ("Đã rút hồ sơ", "withdrawn"),
+        ("Công dân yêu cầu rút hồ sơ", "withdrawn"),
+        ("Dừng xử lý", "withdrawn"),
+        ("Hủy", "withdrawn"),
+        ("Đã hủy", "withdrawn"),
+        ("Đã huỷ", "withdrawn"),
+        ("Trả lại", "withdrawn"),
+        ("Từ chối", "withdrawn"),
+        ("Từ chối giải quyết", "withdrawn"),
+        # finished-sounding and open
+        ("Đã trả kết quả", "finished"),
+        ("Đã xử lý xong", "finished"),
+        ("Hoàn thành", "finished"),
+        ("Đang xử lý", "open"),
+        ("Chờ bổ sung", "open"),
+        ("Mới tiếp nhận", "open"),
+        ("Được tiếp nhận", "open"),
+        ("Yêu cầu bổ sung giấy tờ", "open"),
+        ("Yêu cầu thực hiện nghĩa vụ tài chính", "open"),
+        ("Trạng thái lạ", None),
+        (None, None),
     ],
 )
-def test_withdrawn_status(text, expected):
-    assert is_withdrawn_status(text) is expected
+def test_status_kind_by_longest_phrase(text, expected):
+    assert VOCABULARY.status_kind(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -141,15 +156,38 @@ def test_withdrawn_status(text, expected):
     ],
 )
 def test_service_level_code(text, expected):
-    assert service_level_code(text) == expected
+    assert VOCABULARY.code("service_level", text, "none") == expected
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Có", True), ("x", True), ("Đã đồng bộ", True), ("Không", False), ("Chưa", False), ("", False)],
+    [
+        ("Có", True),
+        ("x", True),
+        ("X", True),
+        ("✓", True),
+        ("1", True),
+        ("Đã đồng bộ", True),
+        ("Đã số hóa", True),
+        ("Có kết quả điện tử", True),
+        ("Không", False),
+        ("Chưa", False),
+        ("Chưa đồng bộ", False),
+        ("0", False),
+        ("", False),
+        (None, False),
+    ],
 )
 def test_yes_no(text, expected):
-    assert yes_no(text) is expected
+    assert VOCABULARY.is_yes(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Trực tuyến", "yes"), ("Thanh toán qua Cổng DVC", "yes"), ("Tiền mặt", None), ("Chuyển khoản", None)],
+)
+def test_payment_method(text, expected):
+    assert VOCABULARY.code("payment_method", text) == expected
 
 
 @pytest.mark.parametrize(
@@ -157,7 +195,7 @@ def test_yes_no(text, expected):
     [("Trước hạn", "early"), ("Đúng hạn", "on_time"), ("Quá hạn", "late"), ("Trễ hạn", "late"), ("", None)],
 )
 def test_outcome_code(text, expected):
-    assert outcome_code(text) == expected
+    assert VOCABULARY.code("outcome_reported", text) == expected
 
 
 @pytest.mark.parametrize(

@@ -51,14 +51,19 @@ def test_codes_keep_leading_zeros(tmp_path):
     assert read_grids(path, "x.csv", LIMIT)[0]["c1"].to_list()[1] == "000123"
 
 
+LOCKED = (
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"0" * 100 + "EncryptedPackage".encode("utf-16-le") + b"0" * 100
+)
+
+
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
         ("empty.xlsx", b"", "rỗng"),
-        ("image.xlsx", b"\x89PNG\r\n\x1a\n" + b"0" * 100, "không phải tệp Excel"),
-        ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"0" * 100, "mật khẩu"),
-        ("old.xls", b"not an ole file at all", "không phải tệp Excel .xls"),
-        ("notes.pdf", b"%PDF-1.4", "chỉ nhận"),
+        ("image.xlsx", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"0" * 100, "không phải bảng tính"),
+        ("notes.pdf", b"%PDF-1.4\n", "không phải bảng tính"),
+        ("locked.xlsx", LOCKED, "mật khẩu"),
+        ("broken.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"0" * 100, "tệp hỏng"),
         ("cp1258.csv", "Mã hồ sơ,Đơn vị\n".encode("cp1258", errors="replace") + b"\xd0\xe3\n", "UTF-8"),
     ],
 )

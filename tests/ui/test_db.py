@@ -42,7 +42,7 @@ def test_readers_during_an_upload_see_before_or_after_never_between(warehouse, t
     readers = [threading.Thread(target=read_until_done) for _ in range(3)]
     for reader in readers:
         reader.start()
-    [result] = db.ingest_uploads([(UPLOAD_NAME, export.read_bytes())], "tester")
+    [result] = db.ingest_uploads([(UPLOAD_NAME, export.read_bytes(), None)], "tester")
     done.set()
     for reader in readers:
         reader.join()

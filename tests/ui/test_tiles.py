@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from ui.tiles import target_tiles, volume_tiles
+from ui.tiles import missing_columns, target_tiles, volume_tiles
 
 TARGETS = pl.DataFrame(
     {
@@ -59,3 +59,18 @@ def test_volume_tiles_show_signed_counts_and_no_colour_for_no_change():
     assert (tiles["n_received"].value_text, tiles["n_received"].delta_text) == ("1.234", "+34")
     assert tiles["n_pending_overdue"].delta_colour == "off"
     assert tiles["n_resolved"].value_text == "—"
+
+
+def test_a_rate_whose_column_no_file_has_says_which_column():
+    coverage = pl.DataFrame({"field_name": ["dossier_code", "rating", "synced"]})
+    labels = {
+        "channel": "Hình thức nộp",
+        "rating": "Đánh giá",
+        "synced": "Đồng bộ DVCQG",
+        "apology": "Phiếu xin lỗi",
+    }
+    assert missing_columns(coverage, labels) == {
+        "online_rate": "Hình thức nộp",
+        "online_full_rate": "Hình thức nộp",
+        "apology_rate": "Phiếu xin lỗi",
+    }

@@ -1,0 +1,140 @@
+"""The `.xls` files one-stop systems download that are not workbooks: an HTML page holding a `<table>`
+(with Excel's mso header), and SpreadsheetML 2003 XML.
+
+lxml parses the file and an XSLT stylesheet (libxslt, in C) writes every cell's text with separator
+characters, so that Python touches whole rows, not a million element objects. Merged cells (colspan,
+rowspan, MergeAcross, ss:Index) keep their text in their first cell and leave the others empty, as
+calamine reads the merged cells of a workbook.
+"""
+
+from pathlib import Path
+
+import polars as pl
+from lxml import etree
+
+from pipelines.errors import ExportFormatError
+
+# Private-use characters that cannot occur in an export's text.
+SHEET, CELL, ROW, SPAN, SPAN_END, LINE_BREAK = "\ue001", "\ue004", "\ue005", "\ue002", "\ue003", "\ue000"
+ROW_INDEX = "\ue006"
+_STYLESHEETS = Path(__file__).with_name("markup")
+_PARSER_OPTIONS = {"no_network": True, "huge_tree": True}
+
+
+def _transform(stylesheet: str, document: etree._ElementTree) -> str:
+    transform = etree.XSLT(etree.parse(str(_STYLESHEETS / stylesheet)))
+    return str(transform(document))
+
+
+def _spans(marker: str) -> tuple[int | None, int, int]:
+    """'index,width,height' (index may be empty: the next free column) → (index, width, height)."""
+    index, width, height = (part.strip() for part in marker.split(","))
+    number = int(index) - 1 if index.isdigit() and int(index) > 0 else None
+    return (
+        number,
+        max(int(width), 1) if width.isdigit() else 1,
+        max(int(height), 1) if height.isdigit() else 1,
+    )
+
+
+def _merged_row(cells: list[str], rows_left: dict[int, int]) -> list[str | None]:
+    """One row whose cells carry span markers, or which rows above still cover."""
+    covered = {column for column, left in rows_left.items() if left > 0}
+    row: list[str | None] = []
+    column = 0
+    for cell in cells:
+        index, width, height = None, 1, 1
+        if cell.startswith(SPAN):
+            marker, _, cell = cell[1:].partition(SPAN_END)
+            index, width, height = _spans(marker)
+        column = index if index is not None else column
+        while column in covered:
+            column += 1
+        row.extend([None] * (column + width - len(row)))
+        row[column] = cell
+        for spanned in range(column, column + width):
+            rows_left[spanned] = height - 1
+        column += width
+    for spanned in covered:
+        rows_left[spanned] -= 1
+    return row
+
+
+def _rows(sheet_text: str) -> list[str]:
+    """Each row as its cells joined by CELL; rows with merged cells (or covered by one above) placed cell by
+    cell, the others kept as the stylesheet wrote them."""
+    rows: list[str] = []
+    rows_left: dict[int, int] = {}
+    for line in sheet_text.split(ROW)[:-1]:
+        if line.startswith(ROW_INDEX):  # rows skipped by a SpreadsheetML ss:Index are blank
+            index, _, line = line[1:].partition(SPAN_END)
+            rows.extend("" for _ in range(int(index) - 1 - len(rows)))
+        if SPAN in line or any(rows_left.values()):
+            cells = _merged_row(line.split(CELL)[:-1], rows_left)
+            rows.append(CELL.join(cell or "" for cell in cells))
+        else:
+            rows.append(line.removesuffix(CELL))
+    return rows
+
+
+def _grid(rows: list[str], collapse_spaces: bool) -> pl.DataFrame:
+    cells = pl.Series("cells", rows, dtype=pl.String).str.split(CELL)
+    width = cells.list.len().max() or 0
+    columns = [f"c{i}" for i in range(width)]
+    text = pl.col(columns)
+    if collapse_spaces:  # HTML: runs of white space are one space, <br> is a line break
+        text = text.str.replace_all(r"\s+", " ").str.replace_all(f" ?{LINE_BREAK} ?", "\n")
+    return (
+        pl.DataFrame({"cells": cells})
+        .select(
+            pl.col("cells").list.get(i, null_on_oob=True).alias(column) for i, column in enumerate(columns)
+        )
+        .with_columns(text.str.strip_chars().replace("", None))
+    )
+
+
+def _sheets(text: str, collapse_spaces: bool) -> list[pl.DataFrame]:
+    return [_grid(_rows(sheet), collapse_spaces) for sheet in text.split(SHEET)[1:]]
+
+
+def read_html(path: Path, original_name: str) -> list[pl.DataFrame]:
+    """Each `<table>` of the page as a sheet, with its own rows only (a table nested in a cell is another)."""
+    try:
+        document = etree.parse(str(path), etree.HTMLParser(encoding=_html_encoding(path), **_PARSER_OPTIONS))
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ExportFormatError(f"Không đọc được tệp «{original_name}» (trang HTML hỏng: {exc}).") from exc
+    if document.getroot() is None:
+        raise ExportFormatError(f"Tệp «{original_name}» là trang HTML trống.")
+    for line_break in document.getroot().iter("br"):
+        line_break.tail = LINE_BREAK + (line_break.tail or "")
+    sheets = _sheets(_transform("html_cells.xsl", document), collapse_spaces=True)
+    if not sheets:
+        raise ExportFormatError(f"Tệp «{original_name}» là trang HTML nhưng không có bảng dữ liệu nào.")
+    return sheets
+
+
+def _html_encoding(path: Path) -> str | None:
+    """UTF-8 or UTF-16 when a BOM says so or the bytes are valid UTF-8; else None: lxml then reads the
+    page's own charset declaration."""
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "utf-8"
+
+
+def read_spreadsheetml(path: Path, original_name: str) -> list[pl.DataFrame]:
+    """Each Worksheet of an Excel 2003 XML workbook as a sheet."""
+    try:
+        document = etree.parse(str(path), etree.XMLParser(resolve_entities=False, **_PARSER_OPTIONS))
+    except etree.XMLSyntaxError as exc:
+        raise ExportFormatError(f"Không đọc được tệp «{original_name}» (XML hỏng: {exc}).") from exc
+    sheets = _sheets(_transform("spreadsheetml_cells.xsl", document), collapse_spaces=False)
+    if not sheets:
+        raise ExportFormatError(f"Tệp «{original_name}» là tệp XML nhưng không có trang tính nào.")
+    return sheets
