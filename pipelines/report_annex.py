@@ -19,20 +19,35 @@ from pipelines.bieu_06 import (
 )
 from pipelines.labels import format_count_vi
 from pipelines.report_data import FormData
-from pipelines.report_docx import landscape_section, paragraph, repeat_header_rows, set_column_widths
+from pipelines.report_docx import (
+    ANNEX_TEXT,
+    document_style,
+    landscape_section,
+    paragraph,
+    plain_cells,
+    repeat_header_rows,
+    set_column_widths,
+    set_style,
+)
 
-ANNEX_PT = 10
+ALIGN = {
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
 N_HEADER_ROWS = 4  # the three rows of the grouping and the row of column numbers
 COLUMN_WIDTHS_MM = (11, 62, *([18.5] * 11))  # 267 mm: A4 landscape less 15 mm margins
 
 
-def _write(cell, text: str, bold: bool = False, italic: bool = False, align: str = "center") -> None:
-    cell.text = ""
+def _write(cell, style, text: str, bold: bool = False, italic: bool = False, align: str = "center") -> None:
     para = cell.paragraphs[0]
-    para.alignment = getattr(WD_ALIGN_PARAGRAPH, align.upper())
-    para.paragraph_format.space_after = Pt(0)
+    set_style(para, style)
+    para.alignment = ALIGN[align]
     run = para.add_run(text)
-    run.bold, run.italic, run.font.size = bold, italic, Pt(ANNEX_PT)
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
 
 
 def add_bieu_06_annex(document: DocxDocument, form: FormData) -> None:
@@ -60,17 +75,22 @@ def add_bieu_06_annex(document: DocxDocument, form: FormData) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     set_column_widths(table, COLUMN_WIDTHS_MM)
+    style = document_style(document, ANNEX_TEXT)
+    grid = [
+        plain_cells(row) for row in table.rows[:N_HEADER_ROWS]
+    ]  # taken before merging: ranges are disjoint
     for first_col, last_col, first_row, last_row, text in HEADER_CELLS:
-        cell = table.cell(first_row, first_col)
+        cell = grid[first_row][first_col]
         if (first_col, first_row) != (last_col, last_row):
-            cell = cell.merge(table.cell(last_row, last_col))
-        _write(cell, text, bold=True)
-    for column in range(N_COLUMNS):
-        _write(table.cell(N_HEADER_ROWS - 1, column), f"({column + 1})", italic=True)
-    for index, row in enumerate(rows, start=N_HEADER_ROWS):
-        _write(table.cell(index, 0), row.stt, bold=row.is_bold)
-        _write(table.cell(index, 1), row.label, bold=row.is_bold, align="left")
-        for column, number in enumerate(row.numbers, start=2):
-            _write(table.cell(index, column), format_count_vi(number), bold=row.is_bold, align="right")
+            cell = cell.merge(grid[last_row][last_col])
+        _write(cell, style, text, bold=True)
+    for column, cell in enumerate(grid[N_HEADER_ROWS - 1]):
+        _write(cell, style, f"({column + 1})", italic=True)
+    for row, values in zip(table.rows[N_HEADER_ROWS:], rows, strict=True):
+        cells = plain_cells(row)
+        _write(cells[0], style, values.stt, bold=values.is_bold)
+        _write(cells[1], style, values.label, bold=values.is_bold, align="left")
+        for cell, number in zip(cells[2:], values.numbers, strict=True):
+            _write(cell, style, format_count_vi(number), bold=values.is_bold, align="right")
     repeat_header_rows(table, N_HEADER_ROWS)
     paragraph(document, withdrawn_note(form.summary), italic=True, size=11, align="left")

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 
 from pipelines.report_settings import ReportSettings
 
@@ -27,6 +28,10 @@ NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 BODY_PT = 14
 TABLE_PT = 12
+ANNEX_PT = 10
+# Paragraph styles for table cells: one style per cell instead of a font size and spacing on each run,
+# which python-docx inserts slowly (hundreds of cells in the annex).
+TABLE_TEXT, ANNEX_TEXT = "Table Text", "Annex Text"
 
 
 @functools.cache
@@ -62,6 +67,11 @@ def new_document() -> DocxDocument:
         style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), font)
     document.styles["Normal"].font.size = Pt(BODY_PT)
     document.styles["Normal"].paragraph_format.space_after = Pt(6)
+    for name, size in ((TABLE_TEXT, TABLE_PT), (ANNEX_TEXT, ANNEX_PT)):
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        style.font.size = Pt(size)
+        style.paragraph_format.space_after = Pt(0)
     return document
 
 
@@ -91,11 +101,12 @@ def paragraph(
 
 
 def set_column_widths(table: Table, widths_mm: Sequence[float]) -> None:
-    """Word reads the cells' widths, LibreOffice the table grid's: both are set."""
+    """Word reads the cells' widths, LibreOffice the table grid's: both are set (before any merge)."""
     table.autofit = False
     for column, width in zip(table.columns, widths_mm, strict=True):
         column.width = Mm(width)
-        for cell in column.cells:
+    for row in table.rows:
+        for cell, width in zip(plain_cells(row), widths_mm, strict=True):
             cell.width = Mm(width)
 
 
@@ -163,21 +174,37 @@ def grid_table(
     table = container.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for row_index, values in enumerate([headers, *rows]):
-        for column, value in enumerate(values):
-            cell = table.cell(row_index, column)
-            cell.text = ""
+    style = document_style(container, TABLE_TEXT)
+    for row_index, (row, values) in enumerate(zip(table.rows, [headers, *rows], strict=True)):
+        for column, (cell, value) in enumerate(zip(plain_cells(row), values, strict=True)):
             para = cell.paragraphs[0]
-            para.paragraph_format.space_after = Pt(0)
+            set_style(para, style)
             if row_index == 0:
                 para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            elif column >= number_from:
+                para.add_run(value).bold = True
+                continue
+            if column >= number_from:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            run = para.add_run(value)
-            run.font.size = Pt(TABLE_PT)
-            run.bold = row_index == 0
+            para.add_run(value)
     repeat_header_rows(table, 1)
     return table
+
+
+def document_style(container, name: str) -> str:
+    """The id of a paragraph style of the document that `container` (itself, or a cell) belongs to."""
+    return container.part.document.styles[name].style_id
+
+
+def set_style(para, style_id: str) -> None:
+    # `para.style = …` looks the style up among all the document's styles on every call: slow over the
+    # hundreds of cells of a table; the id is written directly instead.
+    para._p.get_or_add_pPr().style = style_id
+
+
+def plain_cells(row: _Row) -> list[_Cell]:
+    """The cells of a row without merged cells. python-docx's own row.cells and table.cell() walk the
+    whole table on every call (for its merges), which made a 60-row table take seconds."""
+    return [_Cell(tc, row.table) for tc in row._tr.tc_lst]
 
 
 def repeat_header_rows(table: Table, n_rows: int) -> None:

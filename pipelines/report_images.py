@@ -60,6 +60,6 @@ def render_pngs(figures: list[tuple[str, go.Figure]]) -> list[ChartImage]:
         except Exception as exc:  # kaleido and choreographer raise many kinds: each means "no images"
             raise ChartImagesUnavailable(
                 "Không vẽ được biểu đồ thành hình ảnh trên máy này (cần trình duyệt Chromium hoặc Chrome "
-                f"cho Kaleido): {type(exc).__name__}: {exc}"
+                f"cho Kaleido): {type(exc).__name__}: {str(exc).split('. ')[0]}."
             ) from exc
     return [ChartImage(title, png) for (title, _figure), png in zip(figures, pngs, strict=True)]
