@@ -12,19 +12,20 @@ from pipelines.report_pdf import NOT_INSTALLED_VI, converter
 from ui import db, filters
 from ui import format as fmt
 
-HEADERS_VI = (
-    "(3) Nhận giải quyết: tổng số",
-    "(4) trong đó trực tuyến",
-    "(5) trực tiếp và bưu chính",
-    "(6) từ kỳ trước",
-    "(7) Đã giải quyết: tổng số",
-    "(8) trước hạn",
-    "(9) đúng hạn",
-    "(10) quá hạn",
-    "(11) Đang giải quyết: tổng số",
-    "(12) trong hạn",
-    "(13) quá hạn",
-)
+# Short headers so that all 13 columns fit on the page; each column's help gives the form's wording.
+HEADERS_VI = {
+    "(3) Tổng số": "Số hồ sơ nhận giải quyết: tổng số",
+    "(4) Trực tuyến": "Nhận giải quyết trong kỳ: trực tuyến",
+    "(5) Trực tiếp, BCCI": "Nhận giải quyết trong kỳ: trực tiếp, dịch vụ bưu chính",
+    "(6) Kỳ trước": "Nhận giải quyết: từ kỳ trước",
+    "(7) Đã giải quyết": "Số hồ sơ đã giải quyết: tổng số",
+    "(8) Trước hạn": "Đã giải quyết: trước hạn",
+    "(9) Đúng hạn": "Đã giải quyết: đúng hạn",
+    "(10) Quá hạn": "Đã giải quyết: quá hạn",
+    "(11) Đang giải quyết": "Số hồ sơ đang giải quyết: tổng số",
+    "(12) Trong hạn": "Đang giải quyết: trong hạn",
+    "(13) Quá hạn": "Đang giải quyết: quá hạn",
+}
 FIRST_HEADERS_VI = ("(1) STT", "(2) Lĩnh vực, công việc giải quyết theo cấp")
 ROW_HEIGHT_PX = 35
 MIME = {
@@ -42,9 +43,14 @@ def _status(report: DueReport, as_of: dt.date, due: DueReport) -> str:
     return ":blue-badge[Chưa đến hạn]"
 
 
+def _go_to(period: Period) -> None:
+    st.query_params[filters.PERIOD_PARAM] = period.name
+    st.rerun()
+
+
 def deadline_calendar(periods: list[Period], as_of: dt.date, shown: Period) -> None:
-    """The four reports of the year with their deadlines, each one click away; the year is that of the
-    report shown, else of the report due next after the data's as-of date."""
+    """The four reports of the year with their deadlines, each one click away, and the year before's;
+    the year is that of the report shown, else of the report due next after the data's as-of date."""
     due = next_due(as_of)
     is_a_plan_report = shown.year is not None and shown in [r.period for r in reports_of_year(shown.year)]
     year = shown.year if is_a_plan_report else due.period.year
@@ -54,16 +60,22 @@ def deadline_calendar(periods: list[Period], as_of: dt.date, shown: Period) -> N
         with column.container(border=True):
             st.markdown(f"**{report.period.label_vi}**  \nHạn: {report.deadline:%d/%m/%Y}")
             st.markdown(_status(report, as_of, due))
-            is_shown = report.period == shown
+            is_shown, has_data = report.period == shown, report.period.name in available
             if st.button(
-                "Đang xem" if is_shown else "Xem báo cáo",
+                "Đang xem" if is_shown else "Xem báo cáo" if has_data else "Chưa có số liệu",
                 key=f"calendar_{report.period.name}",
                 type="primary" if is_shown else "secondary",
-                disabled=is_shown or report.period.name not in available,
+                disabled=is_shown or not has_data,
                 width="stretch",
             ):
-                st.query_params[filters.PERIOD_PARAM] = report.period.name
-                st.rerun()
+                _go_to(report.period)
+    earlier = [r for r in reports_of_year(year - 1) if r.period.name in available and r.period != shown]
+    if earlier:
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(f"Năm {year - 1}:")
+            for report in earlier:
+                if st.button(report.period.label_vi, key=f"calendar_{report.period.name}", type="tertiary"):
+                    _go_to(report.period)
 
 
 def downloads(period: Period) -> None:
@@ -106,10 +118,9 @@ def preview(rows: pl.DataFrame) -> pl.DataFrame:
 def show_preview(rows: pl.DataFrame) -> None:
     """All 13 columns and every row down to the total, without scrolling inside the table."""
     shown = preview(rows)
-    config = {header: st.column_config.TextColumn(width="small") for header in HEADERS_VI}
-    st.dataframe(
-        shown,
-        hide_index=True,
-        column_config={FIRST_HEADERS_VI[0]: st.column_config.TextColumn(width=40), **config},
-        height=ROW_HEIGHT_PX * (shown.height + 1) + 3,
-    )
+    config = {
+        FIRST_HEADERS_VI[0]: st.column_config.TextColumn("(1) STT", width=48),
+        FIRST_HEADERS_VI[1]: st.column_config.TextColumn(width=230),
+        **{header: st.column_config.TextColumn(help=text, width=66) for header, text in HEADERS_VI.items()},
+    }
+    st.dataframe(shown, hide_index=True, column_config=config, height=ROW_HEIGHT_PX * (shown.height + 1) + 3)
