@@ -121,7 +121,6 @@ def heading_block(document: DocxDocument, settings: ReportSettings) -> None:
     table = document.add_table(rows=1, cols=2)
     set_column_widths(table, (62, 103))
     left, right = table.rows[0].cells
-    left.paragraphs[0].text = ""
     for index, line in enumerate(settings.issuer_heading):
         para = left.paragraphs[0] if index == 0 else left.add_paragraph()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -2,8 +2,10 @@
 
 The figures are ui.charts' own (plain Plotly, no Streamlit), so the report shows exactly what the
 overview shows. Kaleido 1.x draws them in a headless Chrome/Chromium that it finds on the PATH
-(Debian's /usr/bin/chromium) or at BROWSER_PATH; one browser start serves every chart of a report.
-Kaleido loads MathJax from the internet unless told not to: the charts have no formulas, so it is off.
+(Debian's /usr/bin/chromium) or at BROWSER_PATH. Starting the browser is most of the time a report
+takes: one start serves every chart of a report, and a long-running process (the dashboard) keeps one
+browser open for all its reports (keep_browser_open). Kaleido loads MathJax from the internet unless told
+not to: the charts have no formulas, so it is off.
 """
 
 import tempfile
@@ -19,6 +21,8 @@ from ui import charts
 
 WIDTH_PX = 900
 SCALE = 2  # twice the pixels, for print
+KALEIDO_OPTIONS = {"mathjax": False}
+_browser_kept_open = False
 
 
 class ChartImagesUnavailable(TthcError):
@@ -43,6 +47,19 @@ def overview_figures(data: NarrativeData) -> list[tuple[str, go.Figure]]:
     ]
 
 
+def keep_browser_open() -> None:
+    """Start one Chromium that every later call of render_pngs in this process uses (closed at exit).
+    Without a browser nothing is kept, and render_pngs says why when it is called."""
+    global _browser_kept_open
+    if _browser_kept_open:
+        return
+    try:
+        kaleido.start_sync_server(**KALEIDO_OPTIONS, silence_warnings=True)
+    except Exception:  # no Chromium: render_pngs reports it, the reports go without charts
+        return
+    _browser_kept_open = True
+
+
 def render_pngs(figures: list[tuple[str, go.Figure]]) -> list[ChartImage]:
     """Each figure as a PNG; ChartImagesUnavailable with the reason when the browser cannot draw them."""
     with tempfile.TemporaryDirectory(prefix="tthc-charts-") as folder:
@@ -55,7 +72,10 @@ def render_pngs(figures: list[tuple[str, go.Figure]]) -> list[ChartImage]:
             for index, (_title, figure) in enumerate(figures)
         ]
         try:
-            kaleido.write_fig_from_object_sync(jobs, kopts={"mathjax": False})
+            if _browser_kept_open:
+                kaleido.write_fig_from_object_sync(jobs)
+            else:  # a browser started for these charts only
+                kaleido.write_fig_from_object_sync(jobs, kopts=KALEIDO_OPTIONS)
             pngs = [job["path"].read_bytes() for job in jobs]
         except Exception as exc:  # kaleido and choreographer raise many kinds: each means "no images"
             raise ChartImagesUnavailable(

@@ -23,6 +23,7 @@ from pipelines.ingest import IngestResult, ingest_file
 from pipelines.periods import Period
 from pipelines.report_data import data_as_of as _data_as_of
 from pipelines.report_files import write_report
+from pipelines.report_images import keep_browser_open
 from pipelines.settings import DEFAULT_DB_PATH, raw_dir_for
 from pipelines.warehouse import connect
 
@@ -106,7 +107,10 @@ def next_due_period() -> Period | None:
 
 @cached
 def report_file(con: duckdb.DuckDBPyConnection, period: Period, suffix: str) -> bytes:
-    """The period report as `tthc report --out x<suffix>` writes it: .xlsx, .docx or .pdf."""
+    """The period report as `tthc report --out x<suffix>` writes it: .xlsx, .docx or .pdf. The charts'
+    browser stays open after the first report, so later ones do not wait for it to start."""
+    if suffix != ".xlsx":
+        keep_browser_open()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"bao_cao{suffix}"
         write_report(con, period, path)
