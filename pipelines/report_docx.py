@@ -157,7 +157,8 @@ def closing_block(document: DocxDocument, settings: ReportSettings) -> None:
 
 
 def title(document: DocxDocument, lines: Sequence[str], note: str | None = None) -> None:
-    paragraph(document, "BÁO CÁO", bold=True, size=14, align="center").paragraph_format.space_after = Pt(0)
+    heading = paragraph(document, "BÁO CÁO", bold=True, size=14, align="center", space_before=12)
+    heading.paragraph_format.space_after = Pt(0)
     for line in lines:
         paragraph(document, line, bold=True, size=14, align="center").paragraph_format.space_after = Pt(0)
     if note:
@@ -166,13 +167,18 @@ def title(document: DocxDocument, lines: Sequence[str], note: str | None = None)
 
 
 def grid_table(
-    container, headers: Sequence[str], rows: Sequence[Sequence[str]], number_from: int = 1
+    container,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths_mm: Sequence[float],
+    number_from: int = 1,
 ) -> Table:
     """A bordered table, header row bold and repeated on each page; columns from `number_from` on are
     numbers, aligned right."""
     table = container.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    set_column_widths(table, widths_mm)
     style = document_style(container, TABLE_TEXT)
     for row_index, (row, values) in enumerate(zip(table.rows, [headers, *rows], strict=True)):
         for column, (cell, value) in enumerate(zip(plain_cells(row), values, strict=True)):

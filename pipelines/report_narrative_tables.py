@@ -65,7 +65,7 @@ def targets_section(document, data: NarrativeData) -> None:
         if row["target_sector_group"] != "all":
             label += f" — {SECTOR_GROUP_LABELS_VI[row['sector_group']]}"
         rows.append([label, format_rate_vi(row["value_rate"]), target_text(row), STATUS_VI[row["status"]]])
-    grid_table(document, ["Chỉ tiêu", "Kết quả", "Chỉ tiêu năm", "Đánh giá"], rows)
+    grid_table(document, ["Chỉ tiêu", "Kết quả", "Chỉ tiêu năm", "Đánh giá"], rows, (70, 30, 35, 30))
 
 
 def focus_groups_section(document, data: NarrativeData) -> None:
@@ -94,17 +94,14 @@ def focus_groups_section(document, data: NarrativeData) -> None:
             ]
         )
     headers = ["Lĩnh vực", "Tiếp nhận", "Đã giải quyết", "Quá hạn", "Tỷ lệ đúng hạn", "Tỷ lệ hài lòng"]
-    grid_table(document, [*headers, "Chỉ tiêu hài lòng"], rows)
+    grid_table(document, [*headers, "Chỉ tiêu hài lòng"], rows, (27, 21, 22, 20, 22, 22, 31))
 
 
 def comparison_section(document, data: NarrativeData) -> None:
-    paragraph(
-        document,
-        f"7. So với {of_period_vi(data.previous)} và {of_period_vi(data.year_ago)} (cùng kỳ năm trước)",
-        bold=True,
-        indent=True,
-        space_before=6,
-    )
+    year_ago = f"{of_period_vi(data.year_ago)} (cùng kỳ năm trước)"
+    # The cumulative periods (6 and 9 months) have no period of their kind just before: both are a year ago.
+    compared = year_ago if data.previous == data.year_ago else f"{of_period_vi(data.previous)} và {year_ago}"
+    paragraph(document, f"7. So với {compared}", bold=True, indent=True, space_before=6)
     rows = []
     for kpi in COMPARED:
         is_rate = not kpi.startswith("n_")
@@ -120,7 +117,7 @@ def comparison_section(document, data: NarrativeData) -> None:
             ]
         )
     headers = ["Chỉ tiêu", "Kỳ này", "Kỳ trước", "Tăng, giảm", "Cùng kỳ năm trước", "Tăng, giảm"]
-    grid_table(document, headers, rows)
+    grid_table(document, headers, rows, (43, 22, 22, 27, 24, 27))
 
 
 def units_missing_section(document, data: NarrativeData) -> None:
@@ -154,7 +151,13 @@ def units_missing_section(document, data: NarrativeData) -> None:
         ]
         for index, row in enumerate(missing.iter_rows(named=True), start=1)
     ]
-    grid_table(document, ["STT", "Đơn vị", "Đã giải quyết", "Quá hạn", "Tỷ lệ đúng hạn"], rows, number_from=2)
+    grid_table(
+        document,
+        ["STT", "Đơn vị", "Đã giải quyết", "Quá hạn", "Tỷ lệ đúng hạn"],
+        rows,
+        (12, 78, 25, 20, 30),
+        number_from=2,
+    )
 
 
 def late_without_apology_section(document, data: NarrativeData) -> None:
@@ -191,4 +194,4 @@ def late_without_apology_section(document, data: NarrativeData) -> None:
         for index, row in enumerate(listed.iter_rows(named=True), start=1)
     ]
     headers = ["STT", "Mã hồ sơ", "Đơn vị", "Lĩnh vực", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày có kết quả"]
-    grid_table(document, headers, rows, number_from=4)
+    grid_table(document, headers, rows, (11, 28, 36, 27, 21, 21, 21), number_from=4)

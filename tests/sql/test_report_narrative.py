@@ -113,6 +113,9 @@ def test_an_administrative_document_per_decree_30(named, named_reports):
     assert (
         "Lưu ý: số liệu chỉ tính đến ngày 02/02/2023, trước ngày cuối kỳ 14/03/2023: chưa đủ số liệu của cả kỳ."
     ) in annex
+    assert report.paragraph_starting("7. ") == (
+        "7. So với kỳ báo cáo quý IV/2022 và kỳ báo cáo quý I/2022 (cùng kỳ năm trước)"
+    )
     [closing] = [table for table in report.tables if table[0][0].startswith("Nơi nhận:")]
     assert closing[0][0].splitlines()[-1] == "- Lưu: VT."
     assert closing[0][1] == "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"
