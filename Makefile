@@ -34,11 +34,12 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 
 # Benchmarks are run by hand (minutes each); figures go into bench/README.md.
-bench: install browser
+bench: install browser office
 	$(PY) -m bench.bench_ingest
 	$(PY) -m bench.bench_kpi
 	$(PY) -m bench.bench_pages
 	$(PY) -m bench.load_viewers
+	$(PY) -m bench.bench_report
 
 # README screenshots from the real app (demo year) in headless Chromium.
 screenshots: install browser office
