@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser run test lint bench demo screenshots
+.PHONY: install browser office run test lint bench demo screenshots
 
 install: $(VENV)/.installed
 
@@ -17,10 +17,16 @@ $(VENV)/.installed: pyproject.toml
 browser:
 	@test -x /usr/bin/chromium || ($(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium)
 
+# LibreOffice Writer for the PDF of the period report (tests convert one), poppler's pdftoppm for the
+# README's picture of it.
+office:
+	@(dpkg -s libreoffice-writer-nogui && test -x /usr/bin/pdftoppm) >/dev/null 2>&1 || ($(SUDO) apt-get update -q && \
+		$(SUDO) apt-get install -y -q libreoffice-writer-nogui poppler-utils)
+
 run: install
 	$(VENV)/bin/tthc serve
 
-test: install browser lint
+test: install browser office lint
 	$(PY) -m pytest
 
 lint: install
@@ -28,14 +34,15 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 
 # Benchmarks are run by hand (minutes each); figures go into bench/README.md.
-bench: install browser
+bench: install browser office
 	$(PY) -m bench.bench_ingest
 	$(PY) -m bench.bench_kpi
 	$(PY) -m bench.bench_pages
 	$(PY) -m bench.load_viewers
+	$(PY) -m bench.bench_report
 
 # README screenshots from the real app (demo year) in headless Chromium.
-screenshots: install browser
+screenshots: install browser office
 	$(PY) -m scripts.screenshots
 
 demo: install

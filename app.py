@@ -48,6 +48,7 @@ if is_demo:
         "khiển. Tải tệp xuất thật lên ở trang «Tải lên»: dữ liệu minh họa sẽ được thay thế.",
         icon=":material/science:",
     )
-filters.sidebar(db.available_periods())
+# Báo cáo opens on the period report due next after the data's as-of date.
+filters.sidebar(db.available_periods(), db.next_due_period() if navigation.url_path == "bao_cao" else None)
 auth.sidebar_account(user)
 navigation.run()

@@ -1,27 +1,29 @@
-"""Báo cáo: Biểu số 06/VPCP/KSTT of the chosen period, previewed per lĩnh vực, downloaded as .xlsx."""
+"""Báo cáo: the deadline calendar, the period report to download (Biểu 06 .xlsx, the narrative .docx and
+its .pdf) and the Biểu 06 preview."""
 
 import streamlit as st
 
-from ui import db, filters, report, tables, widgets
+from pipelines.bieu_06 import IDENTITIES, MEASURE, as_of_lines
+from ui import db, filters, report, tables
 
 scope = filters.current()
 period = scope.period
-st.title("Báo cáo Biểu số 06/VPCP/KSTT")
+st.title("Báo cáo định kỳ")
+report.deadline_calendar(db.available_periods(), db.data_as_of(), period)
+
+st.subheader(period.title_vi)
+as_of, warning = as_of_lines(period, db.data_as_of())
 st.caption(
-    f"{period.title_vi}. Báo cáo định kỳ dùng kỳ báo cáo (từ ngày 15 tháng trước đến ngày 14): chọn "
-    "«Kỳ báo cáo …» ở thanh bên. Biểu tính trên mọi lĩnh vực và đơn vị, không theo bộ lọc nhóm hay cấp."
+    f"{as_of}. Báo cáo tính trên mọi lĩnh vực và đơn vị, không theo bộ lọc nhóm hay cấp ở thanh bên; báo cáo "
+    "định kỳ dùng kỳ báo cáo (từ ngày 15 tháng trước đến ngày 14)."
 )
+if warning:
+    st.warning(warning, icon=":material/warning:")
+report.downloads(period)
+
+st.subheader("Biểu số 06/VPCP/KSTT")
 unit_names = tables.unit_names(db.kpi_table("unit", period.from_date, period.to_date))
 unit_id = filters.url_choice("Đơn vị", "bieu_don_vi", unit_names, all_label="Tổng hợp các đơn vị")
-st.download_button(
-    "Tải Biểu 06 (.xlsx: trang tổng hợp và một trang mỗi đơn vị)",
-    lambda: db.report_xlsx(period),
-    file_name=f"bieu_06_{period.name}.xlsx",
-    type="primary",
-    icon=":material/download:",
-    on_click="ignore",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-)
-st.subheader(unit_names.get(unit_id, "Tổng hợp các cơ quan, đơn vị trực tiếp giải quyết TTHC"))
-widgets.table(report.preview(db.report_table(period.from_date, period.to_date, unit_id)))
-st.caption("Đơn vị tính: số hồ sơ TTHC. (3) = (4) + (5) + (6); (7) = (8) + (9) + (10); (11) = (12) + (13).")
+st.markdown(f"**{unit_names.get(unit_id, 'Tổng hợp các cơ quan, đơn vị trực tiếp giải quyết TTHC')}**")
+report.show_preview(db.report_table(period.from_date, period.to_date, unit_id))
+st.caption(f"{MEASURE}. {IDENTITIES}.")

@@ -1,4 +1,5 @@
-"""`tthc kpi` (KPI table for a period) and `tthc report` (Biểu số 06/VPCP/KSTT as .xlsx)."""
+"""`tthc kpi` (KPI table for a period) and `tthc report` (the period report: Biểu 06 .xlsx, the narrative
+report .docx, or its .pdf)."""
 
 import argparse
 import csv
@@ -19,7 +20,7 @@ from pipelines.labels import (
     format_count_vi,
     format_rate_vi,
 )
-from pipelines.report_xlsx import write_bieu_06
+from pipelines.report_files import write_report
 from pipelines.settings import DEFAULT_DB_PATH
 from pipelines.warehouse import connect
 
@@ -154,11 +155,15 @@ def run_report(args: argparse.Namespace) -> int:
     period = periods.parse_period(args.period)
     con = connect(args.db, read_only=True)
     try:
-        summary, unit_tables = kpi.report_tables(con, period.from_date, period.to_date)
+        written = write_report(con, period, args.out, with_charts=not args.no_charts)
     finally:
         con.close()
-    write_bieu_06(args.out, period, summary, unit_tables)
-    print(f"Đã ghi {args.out}: Biểu số 06/VPCP/KSTT, {period.title_vi}, {len(unit_tables)} đơn vị.")
+    if written.n_unit_sheets is not None:
+        print(f"Đã ghi {args.out}: Biểu số 06/VPCP/KSTT, {period.title_vi}, {written.n_unit_sheets} đơn vị.")
+        return 0
+    print(f"Đã ghi {args.out}: báo cáo kết quả giải quyết TTHC, {period.title_vi}.")
+    if written.charts_missing_reason:
+        print(f"Không kèm biểu đồ: {written.charts_missing_reason}")
     return 0
 
 
@@ -184,10 +189,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     report_parser = subparsers.add_parser(
         "report",
-        help="Biểu số 06/VPCP/KSTT của một kỳ, ra tệp .xlsx",
-        description="Biểu số 06/VPCP/KSTT (Thông tư 01/2020/TT-VPCP): trang tổng hợp, một trang mỗi đơn vị.",
+        help="báo cáo định kỳ của một kỳ: Biểu 06 (.xlsx), báo cáo (.docx) hoặc .pdf",
+        description="Báo cáo định kỳ, loại tệp theo đuôi của --out: .xlsx là Biểu số 06/VPCP/KSTT "
+        "(trang tổng hợp, một trang mỗi đơn vị); .docx là báo cáo kết quả giải quyết TTHC (có Biểu 06 "
+        "ở phụ lục); .pdf là báo cáo đó dạng PDF (cần LibreOffice).",
     )
     report_parser.add_argument("--period", required=True, help=f"tên kỳ: {periods.VALID_FORMS_VI}")
     report_parser.add_argument("--db", type=Path, default=DEFAULT_DB_PATH, help="tệp kho dữ liệu DuckDB")
-    report_parser.add_argument("--out", type=Path, required=True, help="tệp .xlsx sẽ ghi")
+    report_parser.add_argument("--out", type=Path, required=True, help="tệp sẽ ghi: .xlsx, .docx hoặc .pdf")
+    report_parser.add_argument(
+        "--no-charts", action="store_true", help="báo cáo .docx, .pdf không kèm biểu đồ (không cần Chromium)"
+    )
     report_parser.set_defaults(run=run_report)

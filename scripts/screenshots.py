@@ -1,9 +1,12 @@
 """README screenshots from the real app in headless Chromium: the overview and the sector drill-down,
-on the demo year that the first run of an empty warehouse generates.
+on the demo year that the first run of an empty warehouse generates; and the first page of the period
+report, downloaded as PDF from the Báo cáo page and drawn by poppler's pdftoppm.
 
-    python -m scripts.screenshots        # writes docs/screenshot_overview.png, docs/screenshot_drilldown.png
+    python -m scripts.screenshots   # writes docs/screenshot_overview.png, docs/screenshot_drilldown.png
+                                    # and docs/report_first_page.png
 """
 
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -11,6 +14,7 @@ from tests.helpers.browser import chromium, serve
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 PERIOD = "2023"
+REPORT_PERIOD = "BC-2023-6T"
 
 
 def main() -> None:
@@ -27,6 +31,15 @@ def main() -> None:
         page.locator(".js-plotly-plot").first.wait_for()
         page.wait_for_timeout(1500)
         page.screenshot(path=DOCS / "screenshot_drilldown.png")
+        page.goto(f"{url}/bao_cao?ky={REPORT_PERIOD}")
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Tải báo cáo (.pdf)").click()
+        pdf = Path(folder) / "bao_cao.pdf"
+        download.value.save_as(pdf)
+        first_page = DOCS / "report_first_page"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", pdf, first_page], check=True
+        )
 
 
 if __name__ == "__main__":

@@ -18,12 +18,15 @@ import streamlit as st
 
 from pipelines import kpi
 from pipelines.catalogues import load_catalogues
+from pipelines.deadlines import next_due
 from pipelines.demo import write_demo_exports
 from pipelines.file_context import UploadChoice
 from pipelines.ingest import IngestResult, ingest_file
 from pipelines.ingest import unit_question as pipelines_unit_question
 from pipelines.periods import Period
-from pipelines.report_xlsx import write_bieu_06
+from pipelines.report_data import data_as_of as _data_as_of
+from pipelines.report_files import write_report
+from pipelines.report_images import keep_browser_open
 from pipelines.settings import DEFAULT_DB_PATH, raw_dir_for
 from pipelines.warehouse import connect
 
@@ -96,13 +99,24 @@ def unit_month_rates(
     return year_units.join(wide, on="unit_name", how="left", maintain_order="left")
 
 
+data_as_of = cached(_data_as_of)
+
+
+def next_due_period() -> Period | None:
+    """The period report due next after the data's as-of date (None before any data)."""
+    as_of = data_as_of()
+    return None if as_of is None else next_due(as_of).period
+
+
 @cached
-def report_xlsx(con: duckdb.DuckDBPyConnection, period: Period) -> bytes:
-    """Biểu số 06 for every unit and each unit on its own sheet, as `tthc report` writes it."""
-    summary, unit_tables = kpi.report_tables(con, period.from_date, period.to_date)
+def report_file(con: duckdb.DuckDBPyConnection, period: Period, suffix: str) -> bytes:
+    """The period report as `tthc report --out x<suffix>` writes it: .xlsx, .docx or .pdf. The charts'
+    browser stays open after the first report, so later ones do not wait for it to start."""
+    if suffix != ".xlsx":
+        keep_browser_open()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bieu_06.xlsx"
-        write_bieu_06(path, period, summary, unit_tables)
+        path = Path(folder) / f"bao_cao{suffix}"
+        write_report(con, period, path)
         return path.read_bytes()
 
 

@@ -85,8 +85,10 @@ def _keep_valid(key: str, options: list, default) -> None:
         st.session_state[key] = default
 
 
-def _period_choice(periods: list[Period]) -> Period:
+def _period_choice(periods: list[Period], opening: Period | None) -> Period:
     requested = {p.name: p for p in periods}.get(_from_link(PERIOD_PARAM))
+    if requested is None and PERIOD_PARAM not in st.query_params and opening in periods:
+        requested = opening  # the page opened without a period in its URL
     if requested is not None:
         st.session_state["filter_kind"] = requested.kind
         st.session_state[f"filter_period_{requested.kind}"] = requested
@@ -100,15 +102,16 @@ def _period_choice(periods: list[Period]) -> Period:
     return period
 
 
-def sidebar(periods: list[Period]) -> None:
-    """Render the shared filters (a note instead while the warehouse has no dated dossier)."""
+def sidebar(periods: list[Period], opening: Period | None = None) -> None:
+    """Render the shared filters (a note instead while the warehouse has no dated dossier). `opening`:
+    the period a page shows when it opens without one in its URL (else the latest year)."""
     with st.sidebar:
         st.header("Bộ lọc")
         if not periods:
             st.info("Chưa có hồ sơ nào trong kho dữ liệu: hãy tải tệp lên ở trang «Tải lên».")
             st.session_state[_STATE_KEY] = None
             return
-        period = _period_choice(periods)
+        period = _period_choice(periods, opening)
         st.caption(f"Từ ngày {period.from_date:%d/%m/%Y} đến ngày {period.to_date:%d/%m/%Y}")
         sector_group = url_choice("Nhóm lĩnh vực", GROUP_PARAM, SECTOR_GROUP_LABELS_VI)
         unit_level = url_choice("Cấp đơn vị", LEVEL_PARAM, UNIT_LEVEL_FILTER_LABELS_VI)

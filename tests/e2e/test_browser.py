@@ -4,6 +4,7 @@ an upload that changes the numbers, a phone-width window. Screenshots go to test
 from pathlib import Path
 
 import duckdb
+import openpyxl
 import pytest
 
 from pipelines import kpi
@@ -11,10 +12,12 @@ from pipelines.labels import format_count_vi, format_rate_vi
 from pipelines.periods import parse_period
 from tests.helpers.browser import chromium, click_bar, serve
 from tests.helpers.dashboard import UPLOAD_NEW, build_warehouse, write_upload_export
+from tests.helpers.report_docx import numbers_in, read_report
 
 pytestmark = pytest.mark.e2e
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 YEAR = parse_period("2023")
+REPORT = parse_period("BC-2023-6T")  # before the December upload below: its numbers do not move
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +33,7 @@ def expected(warehouse) -> dict:
         total = kpi.kpi_table(con, "total", YEAR.from_date, YEAR.to_date).row(0, named=True)
         units = kpi.kpi_table(con, "unit", YEAR.from_date, YEAR.to_date, "land")
         groups = kpi.kpi_table(con, "sector_group", YEAR.from_date, YEAR.to_date)
+        form = kpi.report_table(con, REPORT.from_date, REPORT.to_date)
     finally:
         con.close()
     return {
@@ -37,6 +41,7 @@ def expected(warehouse) -> dict:
         "received": total["n_received"],
         "units": units["key"].to_list(),
         "groups": groups["key"].to_list(),
+        "report_total": form.filter(row_kind="total").row(0, named=True),
     }
 
 
@@ -89,11 +94,33 @@ def test_downloads_are_generated_on_click(page):
         page.get_by_role("button", name="Tải danh sách đang lọc (.csv)").click()
     csv_text = Path(download.value.path()).read_text(encoding="utf-8")
     assert csv_text.startswith("\ufeffMã hồ sơ,Đơn vị,Lĩnh vực,")
-    page.goto(f"{page.base_url}/bao_cao?ky=BC-{YEAR.name}-6T")
+    page.goto(f"{page.base_url}/bao_cao?ky={REPORT.name}")
     with page.expect_download() as download:
         page.get_by_role("button", name="Tải Biểu 06").click()
-    assert download.value.suggested_filename == f"bieu_06_BC-{YEAR.name}-6T.xlsx"
+    assert download.value.suggested_filename == f"bieu_06_{REPORT.name}.xlsx"
     assert Path(download.value.path()).read_bytes()[:2] == b"PK"  # a zip: an .xlsx workbook
+
+
+def test_the_period_report_downloads_as_docx_and_xlsx(page, expected, tmp_path):
+    page.goto(f"{page.base_url}/bao_cao?ky={REPORT.name}")
+    total = expected["report_total"]
+    with page.expect_download(timeout=120_000) as download:  # the charts are drawn in Chromium too
+        page.get_by_role("button", name="Tải báo cáo (.docx)").click()
+    assert download.value.suggested_filename == f"bao_cao_{REPORT.name}.docx"
+    docx = tmp_path / "bao_cao.docx"
+    download.value.save_as(docx)
+    report = read_report(docx)
+    columns = ("n_received_total", "n_received_online", "n_received_offline", "n_carried_over", "n_withdrawn")
+    assert numbers_in(report.paragraph_starting("1. "))[1:] == [format_count_vi(total[c]) for c in columns]
+    assert report.n_images == 2
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Tải Biểu 06 (.xlsx)").click()
+    xlsx = tmp_path / "bieu_06.xlsx"
+    download.value.save_as(xlsx)
+    sheet = openpyxl.load_workbook(xlsx)["Tổng hợp"]
+    total_row = next(row for row in sheet.iter_rows(values_only=True) if row[1] == "Tổng cộng")
+    assert total_row[2] == total["n_received_total"] and total_row[12] == total["n_pending_overdue"]
+    page.screenshot(path=ARTIFACTS / "e2e_report.png", full_page=True)
 
 
 def test_phone_width_stacks_the_tiles_and_scrolls_tables_inside_the_page(page, expected):

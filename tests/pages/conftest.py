@@ -49,10 +49,13 @@ def kpi_con(warehouse):
     con.close()
 
 
-def run_app(page: str | None = None, **params: str) -> AppTest:
-    """The app opened on `params` (the URL's query), then switched to `page` if given."""
+def run_app(page: str | None = None, opened_on: str | None = None, **params: str) -> AppTest:
+    """The app opened on `params` (the URL's query), on page `opened_on` (a link to it; else Tổng quan),
+    then switched to `page` if given."""
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params.update(params)
+    if opened_on is not None:
+        at.switch_page(f"app_pages/{opened_on}.py")
     at.run()
     if page is not None:
         at.switch_page(f"app_pages/{page}.py").run()
