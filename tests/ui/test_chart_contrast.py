@@ -17,7 +17,7 @@ TEXT_AA, GRAPHIC_AA = 4.5, 3.0
 CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"
 # Streamlit's light theme (its config.py): the page's and the sidebar's background.
 STREAMLIT_BACKGROUNDS = ("#ffffff", "#f8f8f7")
-CAPTION_OPACITY = 0.6  # captions, the sidebar's period and user lines: the text colour at 60 %
+CAPTION_OPACITY = 0.6  # captions (the sidebar's period and user lines too) are drawn at 60 % opacity
 
 MONTHS = pl.DataFrame(
     {
@@ -150,7 +150,8 @@ def test_late_bars_are_striped_and_met_bars_say_so_in_words():
 def test_theme_captions_reach_4_5_to_1_on_the_page_and_the_sidebar():
     theme = tomllib.loads(CONFIG.read_text(encoding="utf-8"))["theme"]
     assert theme["textColor"] == charts.TEXT  # charts and pages speak with one text colour
-    caption = Color(theme["textColor"]).set("alpha", CAPTION_OPACITY)
-    for background in STREAMLIT_BACKGROUNDS:
-        assert contrast(Color.layer([caption, background]).to_string(hex=True), background) >= TEXT_AA
+    for text in (theme["textColor"], theme["codeTextColor"]):  # captions may hold inline code
+        caption = Color(text).set("alpha", CAPTION_OPACITY)
+        for background in STREAMLIT_BACKGROUNDS:
+            assert contrast(Color.layer([caption, background]).to_string(hex=True), background) >= TEXT_AA
     assert contrast("#ffffff", theme["primaryColor"]) >= TEXT_AA  # primary buttons: white text
