@@ -3,9 +3,10 @@
 import streamlit as st
 
 from pipelines.errors import TthcError
-from ui import auth, db, filters
+from ui import accessibility, auth, db, filters
 
 st.set_page_config(page_title="Kết quả giải quyết TTHC — TP Hưng Yên", page_icon="🏛️", layout="wide")
+accessibility.apply()
 
 user = auth.current_user()
 upload_pages = (

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pipelines.periods import parse_period, previous_period
-from ui import charts, db, filters, tiles
+from ui import chart_text, charts, db, filters, tiles, widgets
 
 scope = filters.current()
 st.title("Tổng quan kết quả giải quyết TTHC")
@@ -23,8 +23,16 @@ year = parse_period(str(scope.period.to_date.year))
 trend = db.monthly_trend(year.from_date, year.to_date, scope.sector_group, scope.unit_level)
 left, right = st.columns([3, 2])
 with left:
-    st.subheader(f"Tỷ lệ đúng hạn và trước hạn theo tháng, {year.label_vi.lower()}")
-    st.plotly_chart(charts.rate_trend(trend, targets), width="stretch")
+    widgets.chart(
+        charts.rate_trend(trend, targets),
+        f"Tỷ lệ đúng hạn và trước hạn theo tháng, {year.label_vi.lower()}",
+        chart_text.trend_summary(trend, targets),
+        chart_text.trend_table(trend),
+    )
 with right:
-    st.subheader("Hồ sơ tiếp nhận theo hình thức nộp")
-    st.plotly_chart(charts.channel_bars(trend), width="stretch")
+    widgets.chart(
+        charts.channel_bars(trend),
+        f"Hồ sơ tiếp nhận theo hình thức nộp, theo tháng, {year.label_vi.lower()}",
+        chart_text.channel_summary(trend),
+        chart_text.channel_table(trend),
+    )

@@ -4,7 +4,7 @@ breadcrumb."""
 import streamlit as st
 
 from pipelines.labels import SECTOR_GROUP_LABELS_VI as GROUPS
-from ui import charts, db, drill, filters, tables, widgets
+from ui import chart_text, charts, db, drill, filters, tables, widgets
 from ui import dossiers as dossier_filters
 from ui import format as fmt
 
@@ -27,30 +27,44 @@ widgets.breadcrumb(drill.crumbs(here, GROUPS, unit_names.get(here.unit_id)))
 
 if here.level == "groups":
     groups = tables.with_group_labels(db.kpi_table("sector_group", *scope.scope))
-    st.subheader("Trước hạn, đúng hạn, quá hạn theo nhóm lĩnh vực")
-    st.caption("Chọn một nhóm trên biểu đồ hoặc trong bảng để xem từng đơn vị.")
-    bars = charts.outcome_bars(groups, "label", "key")
-    chosen = widgets.pick(bars, tables.group_rows(groups), groups["key"], key=f"groups_{scope.period.name}")
+    chosen = widgets.pick(
+        charts.outcome_bars(groups, "label", "key"),
+        "Trước hạn, đúng hạn, quá hạn theo nhóm lĩnh vực",
+        chart_text.outcome_summary(groups, "label"),
+        tables.group_rows(groups),
+        groups["key"],
+        key=f"groups_{scope.period.name}",
+        action="xem từng đơn vị của nhóm",
+    )
     if chosen:
         widgets.go_to(drill.into(here, chosen))
-    st.subheader("Mức độ hài lòng của các lĩnh vực trọng tâm")
     focus = tables.own_group_targets(db.targets_status(*scope.scope), "satisfaction_rate")
-    st.plotly_chart(charts.target_bars(focus, "label"))
-    st.subheader("Tất cả lĩnh vực")
-    st.caption("Chọn một lĩnh vực để xem từng đơn vị.")
+    widgets.chart(
+        charts.target_bars(focus, "label"),
+        "Tỷ lệ hài lòng của các lĩnh vực trọng tâm so với chỉ tiêu",
+        chart_text.target_summary(focus, "label"),
+    )
     sectors = db.kpi_table("sector", *scope.scope)
-    bars = charts.outcome_bars(sectors, "key", "key")
     chosen = widgets.pick(
-        bars, tables.sector_rows(sectors), sectors["key"], key=f"sectors_{scope.period.name}"
+        charts.outcome_bars(sectors, "key", "key"),
+        "Trước hạn, đúng hạn, quá hạn theo từng lĩnh vực",
+        chart_text.outcome_summary(sectors, "key"),
+        tables.sector_rows(sectors),
+        sectors["key"],
+        key=f"sectors_{scope.period.name}",
+        action="xem từng đơn vị của lĩnh vực",
     )
     if chosen:
         widgets.go_to(drill.into_sector(chosen))
 elif here.level == "units":
-    st.subheader(f"{scope_name}: kết quả theo đơn vị")
-    st.caption("Chọn một đơn vị để xem danh sách hồ sơ.")
-    bars = charts.outcome_bars(units, "key", "unit_id")
     chosen = widgets.pick(
-        bars, tables.unit_rows(units), units["unit_id"], key=f"units_{drill_key}_{scope.period.name}"
+        charts.outcome_bars(units, "key", "unit_id"),
+        f"{scope_name}: kết quả theo đơn vị",
+        chart_text.outcome_summary(units, "key"),
+        tables.unit_rows(units),
+        units["unit_id"],
+        key=f"units_{drill_key}_{scope.period.name}",
+        action="xem danh sách hồ sơ của đơn vị",
     )
     if chosen:
         widgets.go_to(drill.into(here, chosen))

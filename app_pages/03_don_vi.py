@@ -5,7 +5,7 @@ import streamlit as st
 
 from pipelines.labels import UNIT_LEVEL_FILTER_LABELS_VI
 from pipelines.periods import parse_period
-from ui import charts, db, filters, tables, widgets
+from ui import chart_text, charts, db, filters, tables, widgets
 
 scope = filters.current()
 start, end = scope.period.from_date, scope.period.to_date
@@ -22,8 +22,12 @@ if unit_id in unit_names:
         del st.query_params["don_vi"]
         st.rerun()
     trend = db.monthly_trend(year.from_date, year.to_date, scope.sector_group, None, unit_id)
-    st.subheader(f"Tỷ lệ đúng hạn và trước hạn theo tháng, {year.label_vi.lower()}")
-    st.plotly_chart(charts.rate_trend(trend, targets))
+    widgets.chart(
+        charts.rate_trend(trend, targets),
+        f"Tỷ lệ đúng hạn và trước hạn theo tháng, {year.label_vi.lower()}",
+        chart_text.trend_summary(trend, targets),
+        chart_text.trend_table(trend),
+    )
     st.subheader("Theo lĩnh vực")
     widgets.table(tables.sector_rows(db.kpi_table("sector", start, end, scope.sector_group, None, unit_id)))
     st.subheader("Hồ sơ quá hạn và đang giải quyết quá hạn")
@@ -33,21 +37,29 @@ if unit_id in unit_names:
 
 st.title("Xếp hạng đơn vị")
 st.caption(
-    f"{scope.period.title_vi}. Xếp theo tỷ lệ đúng hạn, rồi tỷ lệ trước hạn, rồi số hồ sơ đã giải "
-    "quyết. Chọn một đơn vị để xem chi tiết."
+    f"{scope.period.title_vi}. Xếp theo tỷ lệ đúng hạn, rồi tỷ lệ trước hạn, rồi số hồ sơ đã giải quyết."
 )
 levels = [scope.unit_level] if scope.unit_level else ["ward_commune", "city"]
 for level, tab in zip(levels, st.tabs([UNIT_LEVEL_FILTER_LABELS_VI[level] for level in levels]), strict=True):
     with tab:
         ranking = db.unit_ranking(start, end, scope.sector_group, level)
-        bars = charts.rate_bars(ranking, "unit_name", "unit_id", "on_time_rate", on_time_target)
         chosen = widgets.pick(
-            bars, tables.ranking_rows(ranking), ranking["unit_id"], key=f"rank_{level}_{scope.period.name}"
+            charts.rate_bars(ranking, "unit_name", "unit_id", "on_time_rate", on_time_target),
+            f"Tỷ lệ đúng hạn, {UNIT_LEVEL_FILTER_LABELS_VI[level].lower()}",
+            chart_text.ranking_summary(ranking, "unit_name", "on_time_rate", on_time_target),
+            tables.ranking_rows(ranking),
+            ranking["unit_id"],
+            key=f"rank_{level}_{scope.period.name}",
+            action="xem chi tiết đơn vị",
         )
         if chosen:
             st.query_params["don_vi"] = chosen
             st.rerun()
 
-st.subheader(f"Tỷ lệ đúng hạn theo tháng, {year.label_vi.lower()}")
 rates = db.unit_month_rates(year, scope.sector_group, scope.unit_level)
-st.plotly_chart(charts.heat_table(rates, "unit_name", on_time_target and on_time_target["target_value"]))
+widgets.chart(
+    charts.heat_table(rates, "unit_name", on_time_target and on_time_target["target_value"]),
+    f"Tỷ lệ đúng hạn của từng đơn vị theo tháng, {year.label_vi.lower()}",
+    chart_text.heat_summary(rates, "unit_name", on_time_target),
+    chart_text.heat_data(rates, "unit_name"),
+)

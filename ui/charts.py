@@ -1,5 +1,9 @@
 """Plotly charts in one palette: outcomes always in the same colours, met / not met in green / red,
-targets drawn as dashed lines, numbers written the Vietnamese way (separators ",.")."""
+targets drawn as dashed lines, numbers written the Vietnamese way (separators ",.").
+
+WCAG AA: text is near-black on white, or white inside bars whose colour gives it ≥ 4.5:1; bars and lines
+reach 3:1 against the white background; late bars are also striped and met / not-met bars say so in words,
+so that neither is told by colour alone (tests/ui/test_chart_contrast.py measures every pair)."""
 
 import operator
 
@@ -8,14 +12,22 @@ import polars as pl
 
 from pipelines.labels import KPI_LABELS_VI
 from ui import format as fmt
+from ui.labels import STATUS_LABELS_VI
 
+TEXT = "#111111"  # the theme's text colour (.streamlit/config.toml)
+BACKGROUND = "#ffffff"
+INSIDE_TEXT = "#ffffff"  # on the dark bar colours below
 PRIMARY = "#1f4e79"
-SECONDARY = "#5b9bd5"
+SECONDARY = "#2e86c1"
 MET = "#2e7d32"
 NOT_MET = "#c62828"
-NO_DATA = "#9e9e9e"
+NO_DATA = "#757575"
 TARGET = "#6d4c41"
-OUTCOME_COLOURS = {"n_early": MET, "n_on_time": "#9ccc65", "n_late": NOT_MET}
+OUTCOME_COLOURS = {"n_early": MET, "n_on_time": "#689f38", "n_late": NOT_MET}
+HATCH = "/"  # late bars are striped as well as red; met / not met bars say so in words
+# Heat-table cells carry near-black text: every colour of these scales gives it ≥ 4.5:1.
+HEAT_BELOW, HEAT_JUST_BELOW, HEAT_AT, HEAT_TOP = "#e57373", "#f4c7c3", "#c8e6c9", "#81c784"
+HEAT_NO_TARGET = ("#deebf7", "#5b9bd5")
 STATUS_COLOURS = {"met": MET, "not_met": NOT_MET, "no_data": NO_DATA}
 MEETS = {">": operator.gt, ">=": operator.ge}
 HEAT_SPAN = 0.10  # the heat table shades from 10 points below the target (dark red) up to 100 %
@@ -28,7 +40,15 @@ def _styled(fig: go.Figure, height: int) -> go.Figure:
         height=height,
         margin={"l": 8, "r": 8, "t": 32, "b": 8},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
-        font={"family": "Arial, sans-serif", "size": 13},
+        font={"family": "Arial, sans-serif", "size": 13, "color": TEXT},
+        paper_bgcolor=BACKGROUND,
+        plot_bgcolor=BACKGROUND,
+    )
+    fig.update_traces(  # a white edge keeps stacked segments apart even where their colours are close
+        insidetextfont_color=INSIDE_TEXT,
+        outsidetextfont_color=TEXT,
+        marker_line={"color": BACKGROUND, "width": 1},
+        selector={"type": "bar"},
     )
     return fig
 
@@ -97,7 +117,10 @@ def outcome_bars(rows: pl.DataFrame, label_column: str, key_column: str) -> go.F
             x=rows.select(share)[column].to_list(),
             orientation="h",
             name=KPI_LABELS_VI[column],
-            marker_color=colour,
+            marker={
+                "color": colour,
+                "pattern": {"shape": HATCH if column == "n_late" else "", "fgcolor": BACKGROUND},
+            },
             customdata=rows.select(key_column, column).rows(),
             hovertemplate=f"%{{y}} — {KPI_LABELS_VI[column]}: %{{x:.1%}} (%{{customdata[1]:,d}} hồ sơ)"
             "<extra></extra>",
@@ -108,12 +131,24 @@ def outcome_bars(rows: pl.DataFrame, label_column: str, key_column: str) -> go.F
     return _styled(fig, 90 + 34 * len(rows))
 
 
-def _colour(rate: float | None, target: dict | None) -> str:
+def status(rate: float | None, target: dict | None) -> str | None:
+    """met / not_met / no_data against a kpi_targets_status row; None without a target."""
     if rate is None:
-        return NO_DATA
+        return "no_data"
     if target is None:
-        return PRIMARY
-    return MET if MEETS[target["comparison"]](rate, target["target_value"]) else NOT_MET
+        return None
+    return "met" if MEETS[target["comparison"]](rate, target["target_value"]) else "not_met"
+
+
+def _status_bars(statuses: list[str | None]) -> dict:
+    """Bar colours by status (met / not_met / no_data; None: no target), and the status in words after
+    each bar's value, so that it is not told by colour alone."""
+    return {
+        "marker_color": [STATUS_COLOURS.get(s, PRIMARY) for s in statuses],
+        "text": [STATUS_LABELS_VI.get(s, "") for s in statuses],
+        "texttemplate": "%{x:.1%} %{text}",
+        "textposition": "auto",
+    }
 
 
 def rate_bars(
@@ -128,10 +163,8 @@ def rate_bars(
         x=rates,
         orientation="h",
         showlegend=False,
-        marker_color=[_colour(rate, target) for rate in rates],
         customdata=rows.select(key_column).rows(),
-        texttemplate="%{x:.1%}",
-        textposition="auto",
+        **_status_bars([status(rate, target) for rate in rates]),
         hovertemplate="%{y}: %{x:.1%}<extra></extra>",
     )
     floor = [target["target_value"]] if target else []
@@ -151,11 +184,9 @@ def target_bars(statuses: pl.DataFrame, label_column: str) -> go.Figure:
         y=statuses[label_column].to_list(),
         x=statuses["value_rate"].to_list(),
         orientation="h",
-        marker_color=[STATUS_COLOURS[s] for s in statuses["status"]],
         showlegend=False,
         hovertemplate="%{y}: %{x:.1%}<extra></extra>",
-        texttemplate="%{x:.1%}",
-        textposition="auto",
+        **_status_bars(statuses["status"].to_list()),
     )
     for value in statuses["target_value"].unique().to_list():
         _target_line(fig, value, vertical=True)
@@ -169,11 +200,16 @@ def heat_table(rates: pl.DataFrame, row_column: str, target: float | None) -> go
     (blues without a target), blank where nothing was resolved."""
     months = [name for name in rates.columns if name != row_column]
     if target is None:
-        lowest, scale = 0.5, [[0.0, "#deebf7"], [1.0, PRIMARY]]
+        lowest, scale = 0.5, [[0.0, HEAT_NO_TARGET[0]], [1.0, HEAT_NO_TARGET[1]]]
     else:
         lowest = target - HEAT_SPAN
         at_target = (target - lowest) / (1.0 - lowest)  # where the target falls on the colour scale
-        scale = [[0.0, NOT_MET], [at_target - 1e-6, "#f4c7c3"], [at_target, "#c8e6c9"], [1.0, MET]]
+        scale = [
+            [0.0, HEAT_BELOW],
+            [at_target - 1e-6, HEAT_JUST_BELOW],
+            [at_target, HEAT_AT],
+            [1.0, HEAT_TOP],
+        ]
     fig = go.Figure(
         go.Heatmap(
             z=rates.select(months).to_numpy(),
@@ -186,6 +222,7 @@ def heat_table(rates: pl.DataFrame, row_column: str, target: float | None) -> go
             showscale=False,
             colorscale=scale,
             texttemplate="%{z:.0%}",
+            textfont={"color": TEXT},
             hovertemplate="%{y}, %{x}: %{z:.1%}<extra></extra>",
         )
     )

@@ -1,5 +1,5 @@
-"""Vietnamese names of the per-dossier codes (outcomes, channels); groups, levels and KPIs are in
-pipelines.labels."""
+"""Vietnamese names of the per-dossier codes (outcomes, channels) and of met / not met; groups, levels
+and KPIs are in pipelines.labels."""
 
 OUTCOMES_VI = {
     "early": "Trước hạn",
@@ -9,4 +9,5 @@ OUTCOMES_VI = {
     "pending_overdue": "Đang giải quyết, quá hạn",
     "withdrawn": "Rút, hủy",
 }
+STATUS_LABELS_VI = {"met": "Đạt", "not_met": "Chưa đạt", "no_data": "Chưa có số liệu"}  # against a target
 CHANNELS_VI = {"online": "Trực tuyến", "in_person": "Trực tiếp", "postal": "Bưu chính", "unknown": "Không rõ"}

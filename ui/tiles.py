@@ -7,12 +7,14 @@ import streamlit as st
 
 from pipelines.labels import KPI_LABELS_VI, SECTOR_GROUP_LABELS_VI
 from ui import format as fmt
+from ui.labels import STATUS_LABELS_VI
 
 COMPARISONS_VI = {">": ">", ">=": "≥", "<": "<", "<=": "≤", "=": "="}
+# Words and an icon, not colour alone (WCAG 1.4.1).
 STATUS_BADGES = {
-    "met": ("Đạt", "green"),
-    "not_met": ("Chưa đạt", "red"),
-    "no_data": ("Chưa có số liệu", "gray"),
+    "met": (STATUS_LABELS_VI["met"], "green", ":material/check_circle:"),
+    "not_met": (STATUS_LABELS_VI["not_met"], "red", ":material/cancel:"),
+    "no_data": (STATUS_LABELS_VI["no_data"], "gray", ":material/remove:"),
 }
 PROGRESS_766 = "progress_rate_766"
 PROGRESS_766_HELP = (
@@ -152,8 +154,8 @@ def show(tiles: list[Tile], per_row: int = 4, missing: dict[str, str] | None = N
                     delta_color=tile.delta_colour,
                 )
                 if tile.status is not None:
-                    text, colour = STATUS_BADGES[tile.status]
-                    st.markdown(f":{colour}-badge[{text}] :gray[{tile.target}]")
+                    text, colour, icon = STATUS_BADGES[tile.status]
+                    st.markdown(f":{colour}-badge[{icon} {text}] :gray[{tile.target}]")
                 elif tile.target:
                     st.markdown(f":gray[{tile.target}]")
                 if tile.value is None and tile.kpi in (missing or {}):

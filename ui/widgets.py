@@ -1,4 +1,5 @@
-"""Small Streamlit pieces the pages share: the breadcrumb, pick-from-chart-or-table, drill navigation."""
+"""Small Streamlit pieces the pages share: the breadcrumb, charts with their text alternative,
+pick-from-chart-or-table, drill navigation."""
 
 import plotly.graph_objects as go
 import polars as pl
@@ -6,6 +7,12 @@ import streamlit as st
 
 from ui import drill, tables
 from ui import format as fmt
+
+DATA_LABEL = "Số liệu của biểu đồ"
+# Streamlit's table selects a row with Shift + Space (glide-data-grid's key), which nobody would guess.
+PICK_HELP = (
+    "Chọn một dòng trên biểu đồ hoặc trong bảng (bàn phím: Tab đến bảng, mũi tên, Shift + Space) để {}."
+)
 
 
 def go_to(target: drill.Drill) -> None:
@@ -23,19 +30,46 @@ def breadcrumb(trail: list[tuple[str, drill.Drill]]) -> None:
         st.markdown(f"**{trail[-1][0]}**")
 
 
-def pick(figure: go.Figure, table: pl.DataFrame, keys: pl.Series, key: str) -> str | None:
-    """A clickable chart and the same rows as a selectable table (the fallback on touch screens and in
-    tests); the key (from `keys`, one per row) of the row chosen in either, or None."""
-    chart = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key=f"{key}_chart")
-    rows = st.dataframe(
-        table,
+def chart(
+    figure: go.Figure, title: str, summary: str, data: pl.DataFrame | None = None, key: str | None = None
+) -> dict:
+    """A chart under its title, with its text alternative: the title as its accessible name, a one-line
+    summary under it (ui/chart_text) and, given `data`, its numbers in a collapsed expander, so that a
+    screen reader or a keyboard gets what the picture shows. With a key, clicks select points: the
+    selection is returned (empty without a key)."""
+    st.subheader(title)
+    selectable = {"key": key, "on_select": "rerun", "selection_mode": "points"} if key else {}
+    # theme=None: the figure keeps ui/charts' own colours, whose contrast is measured.
+    event = st.plotly_chart(figure, theme=None, alt=title, **selectable)
+    st.caption(summary)
+    if data is not None:
+        with st.expander(DATA_LABEL):
+            table(data)
+    return event.selection if key else {}
+
+
+def pick(
+    figure: go.Figure,
+    title: str,
+    summary: str,
+    rows: pl.DataFrame,
+    keys: pl.Series,
+    key: str,
+    action: str,
+) -> str | None:
+    """A clickable chart and the same rows as a selectable table (the fallback on touch screens, for the
+    keyboard and in tests), with how to choose, to do `action`; the key (from `keys`, one per row) of
+    the row chosen in either, or None."""
+    points = chart(figure, title, f"{summary} {PICK_HELP.format(action)}", key=f"{key}_chart")
+    chosen = st.dataframe(
+        rows,
         hide_index=True,
         placeholder=fmt.EMPTY,
         on_select="rerun",
         selection_mode="single-row",
         key=f"{key}_table",
     )
-    return drill.picked(chart.selection, keys) or drill.picked(rows.selection, keys)
+    return drill.picked(points, keys) or drill.picked(chosen.selection, keys)
 
 
 def table(shown: pl.DataFrame, column_config: dict | None = None) -> None:
