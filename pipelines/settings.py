@@ -6,6 +6,7 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SQL_DIR = PROJECT_DIR / "sql"
+DEFINITIONS_DIR = PROJECT_DIR / "definitions"  # the KPIs and dimensions: the product's, not a city's
 DEFAULT_DB_PATH = PROJECT_DIR / "data" / "warehouse" / "tthc.duckdb"
 DEFAULT_RAW_DIR = PROJECT_DIR / "data" / "raw"
 DEFAULT_DEMO_DIR = PROJECT_DIR / "data" / "demo"

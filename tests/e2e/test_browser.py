@@ -9,6 +9,7 @@ import pytest
 from pipelines import kpi
 from pipelines.labels import format_count_vi, format_rate_vi
 from pipelines.periods import parse_period
+from pipelines.scope import Scope
 from tests.helpers.browser import chromium, click_bar, serve
 from tests.helpers.dashboard import UPLOAD_NEW, build_warehouse, write_upload_export
 
@@ -27,9 +28,9 @@ def expected(warehouse) -> dict:
     """Read before the app opens the warehouse: the app then holds its only read-write connection."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        total = kpi.kpi_table(con, "total", YEAR.from_date, YEAR.to_date).row(0, named=True)
-        units = kpi.kpi_table(con, "unit", YEAR.from_date, YEAR.to_date, "land")
-        groups = kpi.kpi_table(con, "sector_group", YEAR.from_date, YEAR.to_date)
+        total = kpi.kpi_table(con, "total", scope=Scope.of(YEAR)).row(0, named=True)
+        units = kpi.kpi_table(con, "unit", scope=Scope.of(YEAR, sector_group="land"))
+        groups = kpi.kpi_table(con, "sector_group", scope=Scope.of(YEAR))
     finally:
         con.close()
     return {

@@ -9,6 +9,7 @@ import pytest
 from pipelines import cli, kpi
 from pipelines.periods import parse_period
 from pipelines.report_xlsx import NUMBER_COLUMNS, TITLE, write_bieu_06
+from pipelines.scope import Scope
 
 PERIOD = parse_period("BC-2023-01")  # 15/12/2022 – 14/01/2023
 ROW_COLUMNS = ("row_kind", "block_code", "sector_number", "sector_name", *NUMBER_COLUMNS, "n_withdrawn")
@@ -35,17 +36,17 @@ EXPECTED_LABELS = ["I", "1", "2", "II", "1", "2", "3", ""]
 
 
 def test_report_rows(named):
-    table = kpi.report_table(named, PERIOD.from_date, PERIOD.to_date)
+    table = kpi.report_table(named, scope=Scope.of(PERIOD))
     assert table.select(ROW_COLUMNS).rows() == EXPECTED_ROWS
 
 
 def test_a_units_own_report(named):
-    table = kpi.report_table(named, PERIOD.from_date, PERIOD.to_date, unit_id="tnmt")
+    table = kpi.report_table(named, scope=Scope.of(PERIOD, unit_id="tnmt"))
     assert table.select(ROW_COLUMNS).rows() == EXPECTED_TNMT_ROWS
 
 
 def test_an_empty_period_has_a_zero_total_row(named):
-    table = kpi.report_table(named, dt.date(2021, 1, 1), dt.date(2021, 1, 31))
+    table = kpi.report_table(named, scope=Scope(dt.date(2021, 1, 1), dt.date(2021, 1, 31)))
     assert table.select(ROW_COLUMNS).rows() == [("total", None, None, None, *([0] * 12))]
 
 
