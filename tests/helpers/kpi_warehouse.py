@@ -1,7 +1,7 @@
 """Warehouses for the KPI tests: dossier rows inserted straight into `dossiers`, with test catalogue rows.
 
 NAMED_DOSSIERS: units tnmt (city), p_le_loi (ward), x_bao_khe (commune); each dossier is built to hit one
-definition or boundary of DOMAIN.md; the expected outputs are hand-computed in tests/sql/.
+definition or boundary of docs/definitions.md; the expected outputs are hand-computed in tests/sql/.
 """
 
 import datetime as dt
