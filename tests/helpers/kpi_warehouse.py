@@ -10,7 +10,11 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipelines import definitions
 from pipelines.warehouse import connect, refresh_aggregates, transaction
+
+# The counts the expected rows of tests/sql/ list, in their order: those `tthc kpi` prints.
+COUNTS = tuple(kpi.key for kpi in definitions.cli_kpis() if not kpi.is_rate)
 
 LAND, CONSTRUCTION, CIVIL, NOTARY, UNKNOWN = "Đất đai", "Xây dựng", "Hộ tịch", "Chứng thực", "Lĩnh vực lạ"
 

@@ -8,19 +8,9 @@ from pipelines import definitions, kpi
 from pipelines.periods import custom_period, parse_period
 from pipelines.scope import Scope
 from pipelines.warehouse import connect
+from tests.helpers.kpi_warehouse import COUNTS
 
-COUNT_COLUMNS = (
-    "key",
-    "n_received",
-    "n_carried_over",
-    "n_resolved",
-    "n_early",
-    "n_on_time",
-    "n_late",
-    "n_pending",
-    "n_pending_overdue",
-    "n_withdrawn",
-)
+COUNT_COLUMNS = ("key", *COUNTS)
 RATE_COLUMNS = (
     "key",
     "on_time_rate",

@@ -7,6 +7,7 @@ import pytest
 from pipelines import kpi
 from pipelines.periods import parse_period
 from pipelines.scope import Scope
+from tests.helpers.kpi_warehouse import COUNTS
 
 D = dt.date
 JAN = Scope(D(2023, 1, 1), D(2023, 1, 31))
@@ -58,17 +59,6 @@ EXPECTED_COMPARE = {
     "early_rate": (1 / 7, 1 / 3, 1.0),
     "apology_rate": (1.0, None, None),
 }
-COUNT_COLUMNS = (
-    "n_received",
-    "n_carried_over",
-    "n_resolved",
-    "n_early",
-    "n_on_time",
-    "n_late",
-    "n_pending",
-    "n_pending_overdue",
-    "n_withdrawn",
-)
 EXPECTED_FOCUS = [
     ("land", TNMT, 2, 3, 4, 1, 2, 1, 1, 1, 0),
     ("land", BAO_KHE, 1, 0, 1, 0, 1, 0, 0, 0, 0),
@@ -135,7 +125,7 @@ def test_compare_by_unit_keeps_the_current_keys(named):
 
 def test_focus_groups_by_unit(named):
     table = kpi.focus_by_unit(named, scope=JAN)
-    assert table.select("sector_group", "key", *COUNT_COLUMNS).rows() == EXPECTED_FOCUS
+    assert table.select("sector_group", "key", *COUNTS).rows() == EXPECTED_FOCUS
 
 
 def test_available_periods_follow_the_data(named):
