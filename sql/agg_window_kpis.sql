@@ -91,6 +91,7 @@ select
     -- each rate's numerator and denominator as def_kpis declares them (tests/sql/test_definitions.py)
     int_rate(n_early + n_on_time, n_resolved) as on_time_rate,
     int_rate(n_early, n_resolved) as early_rate,
+    int_rate(n_late, n_resolved) as late_rate,
     int_rate(n_received_online, n_received_channel_known) as online_rate,
     int_rate(n_received_full_online, n_received_full_channel_known) as online_full_rate,
     int_rate(n_satisfied, n_rated) as satisfaction_rate,

@@ -151,6 +151,21 @@ def test_counts(named, by, name):
     assert _table(named, by, name).select(COUNT_COLUMNS).rows() == EXPECTED_COUNTS[by, name]
 
 
+# late_rate: resolved late over resolved, (by, period name) → {key: rate}
+EXPECTED_LATE_RATES = {
+    ("sector", "2023-01"): {"Đất đai": 1 / 5, "Xây dựng": None, "Hộ tịch": 0.0},  # Xây dựng resolved nothing
+    ("total", "BC-2023-01"): {"all": 1 / 6},
+    ("total", "2023-Q1"): {"all": 2 / 8},
+    ("total", "2021-12"): {"all": None},
+}
+
+
+@pytest.mark.parametrize(("by", "name"), list(EXPECTED_LATE_RATES))
+def test_late_rate(named, by, name):
+    actual = dict(_table(named, by, name).select("key", "late_rate").rows())
+    assert actual == pytest.approx(EXPECTED_LATE_RATES[by, name])
+
+
 @pytest.mark.parametrize(("by", "name"), list(EXPECTED_RATES))
 def test_rates(named, by, name):
     actual = _table(named, by, name).select(RATE_COLUMNS).rows()
