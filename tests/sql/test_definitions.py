@@ -11,7 +11,7 @@ import pytest
 from pipelines import definitions, kpi
 from pipelines.periods import parse_period
 from pipelines.scope import Scope
-from pipelines.settings import DEFINITIONS_DIR
+from pipelines.settings import DEFINITIONS_DIR, SQL_DIR
 from pipelines.warehouse import connect, transaction
 from tests.helpers.kpi_warehouse import NAMED_DOSSIERS, build_kpi_warehouse
 
@@ -23,6 +23,23 @@ ROW_COLUMNS = {"key", "window_from_date", "window_to_date", "sort_order"} | {
     column for dimension in definitions.dimensions() for column in dimension.kept_columns
 }
 DECLARED = {k.key for k in definitions.kpis()}
+
+
+# The kpi_ views and what this file checks of each; the per-dossier views and the data range output no KPI
+# (their n_… are a dossier's days), nor do the data-quality views kpi_dq_*.
+CHECKED_VIEWS = {
+    "kpi_by_dimension",
+    "kpi_unit_ranking",
+    "kpi_focus_by_unit",
+    "kpi_period_compare",
+    "kpi_targets_status",
+}
+NO_KPI_VIEWS = {"kpi_dossier_outcome", "kpi_dossiers_in_period", "kpi_data_range"}
+
+
+def test_every_kpi_view_is_checked_here_or_outputs_no_kpi():
+    views = {path.stem for path in SQL_DIR.glob("kpi_*.sql") if not path.stem.startswith("kpi_dq_")}
+    assert views == CHECKED_VIEWS | NO_KPI_VIEWS
 
 
 def _is_kpi_column(name: str) -> bool:
