@@ -5,22 +5,23 @@ import streamlit as st
 from pipelines.periods import parse_period, previous_period
 from ui import chart_text, charts, db, filters, tiles, widgets
 
-scope = filters.current()
+chosen = filters.current()
+scope = chosen.scope
 st.title("Tổng quan kết quả giải quyết TTHC")
-st.caption(f"{scope.period.title_vi}. Δ: so với {previous_period(scope.period).label_vi.lower()}.")
+st.caption(f"{chosen.period.title_vi}. Δ: so với {previous_period(chosen.period).label_vi.lower()}.")
 
-targets = db.targets_status(*scope.scope)
-compare_total = db.kpi_compare("total", *scope.scope)
+targets = db.targets_status(scope=scope)
+compare_total = db.kpi_compare("total", scope=scope)
 tiles.show(
     tiles.target_tiles(
-        targets, compare_total, db.kpi_compare("sector_group", *scope.scope), scope.sector_group
+        targets, compare_total, db.kpi_compare("sector_group", scope=scope), scope.sector_group
     ),
     missing=tiles.missing_columns(db.field_coverage(), db.field_labels()),
 )
 tiles.show(tiles.volume_tiles(compare_total))
 
-year = parse_period(str(scope.period.to_date.year))
-trend = db.monthly_trend(year.from_date, year.to_date, scope.sector_group, scope.unit_level)
+year = parse_period(str(scope.to_date.year))
+trend = db.monthly_trend(scope=scope.over(year))
 left, right = st.columns([3, 2])
 with left:
     widgets.chart(

@@ -4,20 +4,21 @@ breadcrumb."""
 import streamlit as st
 
 from pipelines.labels import SECTOR_GROUP_LABELS_VI as GROUPS
+from pipelines.scope import Scope
 from ui import chart_text, charts, db, drill, filters, tables, widgets
 from ui import dossiers as dossier_filters
 from ui import format as fmt
 
-scope = filters.current()
-start, end = scope.period.from_date, scope.period.to_date
+shared = filters.current()
+scope, period = shared.scope, shared.period
 here = drill.from_params(st.query_params, GROUPS)
 st.title("Kết quả theo lĩnh vực")
-st.caption(scope.period.title_vi)
+st.caption(period.title_vi)
 
 if here.group:
-    units = db.kpi_table("unit", start, end, here.group, scope.unit_level)
+    units = db.kpi_table("unit", scope=scope.narrowed(sector_group=here.group))
 elif here.sector:
-    units = db.sector_units(here.sector, start, end, scope.unit_level)
+    units = db.sector_units(here.sector, scope=scope.narrowed(sector_group=None))
 else:
     units = None
 unit_names = tables.unit_names(units) if units is not None else {}
@@ -26,32 +27,32 @@ drill_key = here.group or here.sector
 widgets.breadcrumb(drill.crumbs(here, GROUPS, unit_names.get(here.unit_id)))
 
 if here.level == "groups":
-    groups = tables.with_group_labels(db.kpi_table("sector_group", *scope.scope))
+    groups = tables.with_group_labels(db.kpi_table("sector_group", scope=scope))
     chosen = widgets.pick(
         charts.outcome_bars(groups, "label", "key"),
         "Trước hạn, đúng hạn, quá hạn theo nhóm lĩnh vực",
         chart_text.outcome_summary(groups, "label"),
         tables.group_rows(groups),
         groups["key"],
-        key=f"groups_{scope.period.name}",
+        key=f"groups_{period.name}",
         action="xem từng đơn vị của nhóm",
     )
     if chosen:
         widgets.go_to(drill.into(here, chosen))
-    focus = tables.own_group_targets(db.targets_status(*scope.scope), "satisfaction_rate")
+    focus = tables.own_group_targets(db.targets_status(scope=scope), "satisfaction_rate")
     widgets.chart(
         charts.target_bars(focus, "label"),
         "Tỷ lệ hài lòng của các lĩnh vực trọng tâm so với chỉ tiêu",
         chart_text.target_summary(focus, "label"),
     )
-    sectors = db.kpi_table("sector", *scope.scope)
+    sectors = db.kpi_table("sector", scope=scope)
     chosen = widgets.pick(
         charts.outcome_bars(sectors, "key", "key"),
         "Trước hạn, đúng hạn, quá hạn theo từng lĩnh vực",
         chart_text.outcome_summary(sectors, "key"),
         tables.sector_rows(sectors),
         sectors["key"],
-        key=f"sectors_{scope.period.name}",
+        key=f"sectors_{period.name}",
         action="xem từng đơn vị của lĩnh vực",
     )
     if chosen:
@@ -63,13 +64,14 @@ elif here.level == "units":
         chart_text.outcome_summary(units, "key"),
         tables.unit_rows(units),
         units["unit_id"],
-        key=f"units_{drill_key}_{scope.period.name}",
+        key=f"units_{drill_key}_{period.name}",
         action="xem danh sách hồ sơ của đơn vị",
     )
     if chosen:
         widgets.go_to(drill.into(here, chosen))
 else:
-    listed = db.dossier_list(start, end, here.group, None, here.unit_id, None)
+    unit_scope = Scope.of(period, sector_group=here.group, unit_id=here.unit_id)
+    listed = db.dossier_list(scope=unit_scope)
     dossiers = tables.dossiers(dossier_filters.narrowed(listed, None, here.sector))
     st.subheader(f"Hồ sơ {scope_name.lower()} của {unit_names.get(here.unit_id, here.unit_id)}")
     st.caption(f"{fmt.number(dossiers.height)} hồ sơ được tính trong kỳ, quá hạn nhiều ngày nhất trước.")
@@ -79,7 +81,7 @@ else:
         label="Lọc, phân trang và tải danh sách ở trang Hồ sơ",
         icon=":material/open_in_new:",
         query_params={
-            "ky": scope.period.name,
+            "ky": period.name,
             "don_vi": here.unit_id,
             **({"nhom": here.group} if here.group else {"ten_linh_vuc": here.sector}),
         },

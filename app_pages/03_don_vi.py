@@ -7,21 +7,22 @@ from pipelines.labels import UNIT_LEVEL_FILTER_LABELS_VI
 from pipelines.periods import parse_period
 from ui import chart_text, charts, db, filters, tables, widgets
 
-scope = filters.current()
-start, end = scope.period.from_date, scope.period.to_date
-year = parse_period(str(end.year))
-targets = db.targets_status(*scope.scope)
+shared = filters.current()
+scope, period = shared.scope, shared.period
+year = parse_period(str(period.to_date.year))
+targets = db.targets_status(scope=scope)
 on_time_target = tables.overall_target(targets, "on_time_rate")
-unit_names = tables.unit_names(db.kpi_table("unit", *scope.scope))
+unit_names = tables.unit_names(db.kpi_table("unit", scope=scope))
 unit_id = st.query_params.get("don_vi")
 
 if unit_id in unit_names:
     st.title(unit_names[unit_id])
-    st.caption(scope.period.title_vi)
+    st.caption(period.title_vi)
     if st.button("‹ Tất cả đơn vị", type="tertiary"):
         del st.query_params["don_vi"]
         st.rerun()
-    trend = db.monthly_trend(year.from_date, year.to_date, scope.sector_group, None, unit_id)
+    unit_scope = scope.narrowed(unit_level=None, unit_id=unit_id)
+    trend = db.monthly_trend(scope=unit_scope.over(year))
     widgets.chart(
         charts.rate_trend(trend, targets),
         f"Tỷ lệ đúng hạn và trước hạn theo tháng, {year.label_vi.lower()}",
@@ -29,34 +30,32 @@ if unit_id in unit_names:
         chart_text.trend_table(trend),
     )
     st.subheader("Theo lĩnh vực")
-    widgets.table(tables.sector_rows(db.kpi_table("sector", start, end, scope.sector_group, None, unit_id)))
+    widgets.table(tables.sector_rows(db.kpi_table("sector", scope=unit_scope)))
     st.subheader("Hồ sơ quá hạn và đang giải quyết quá hạn")
-    late = db.dossier_list(start, end, scope.sector_group, None, unit_id, ("late", "pending_overdue"))
+    late = db.dossier_list(scope=unit_scope, outcomes=("late", "pending_overdue"))
     widgets.dossier_table(tables.dossiers(late))
     st.stop()
 
 st.title("Xếp hạng đơn vị")
-st.caption(
-    f"{scope.period.title_vi}. Xếp theo tỷ lệ đúng hạn, rồi tỷ lệ trước hạn, rồi số hồ sơ đã giải quyết."
-)
+st.caption(f"{period.title_vi}. Xếp theo tỷ lệ đúng hạn, rồi tỷ lệ trước hạn, rồi số hồ sơ đã giải quyết.")
 levels = [scope.unit_level] if scope.unit_level else ["ward_commune", "city"]
 for level, tab in zip(levels, st.tabs([UNIT_LEVEL_FILTER_LABELS_VI[level] for level in levels]), strict=True):
     with tab:
-        ranking = db.unit_ranking(start, end, scope.sector_group, level)
-        chosen = widgets.pick(
+        ranking = db.unit_ranking(scope=scope.narrowed(unit_level=level))
+        picked = widgets.pick(
             charts.rate_bars(ranking, "unit_name", "unit_id", "on_time_rate", on_time_target),
             f"Tỷ lệ đúng hạn, {UNIT_LEVEL_FILTER_LABELS_VI[level].lower()}",
             chart_text.ranking_summary(ranking, "unit_name", "on_time_rate", on_time_target),
             tables.ranking_rows(ranking),
             ranking["unit_id"],
-            key=f"rank_{level}_{scope.period.name}",
+            key=f"rank_{level}_{period.name}",
             action="xem chi tiết đơn vị",
         )
-        if chosen:
-            st.query_params["don_vi"] = chosen
+        if picked:
+            st.query_params["don_vi"] = picked
             st.rerun()
 
-rates = db.unit_month_rates(year, scope.sector_group, scope.unit_level)
+rates = db.unit_month_rates(scope=scope.over(year))
 widgets.chart(
     charts.heat_table(rates, "unit_name", on_time_target and on_time_target["target_value"]),
     f"Tỷ lệ đúng hạn của từng đơn vị theo tháng, {year.label_vi.lower()}",

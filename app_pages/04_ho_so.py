@@ -6,12 +6,13 @@ import streamlit as st
 from ui import db, dossiers, downloads, filters, tables, widgets
 from ui import format as fmt
 
-scope = filters.current()
+chosen = filters.current()
+scope = chosen.scope
 st.title("Danh sách hồ sơ")
-st.caption(f"{scope.period.title_vi}. Thông tin cá nhân người nộp không được lưu, không bao giờ hiển thị.")
+st.caption(f"{chosen.period.title_vi}. Thông tin cá nhân người nộp không được lưu, không bao giờ hiển thị.")
 
-units = tables.unit_names(db.kpi_table("unit", *scope.scope))
-sectors = db.kpi_table("sector", *scope.scope)["key"]
+units = tables.unit_names(db.kpi_table("unit", scope=scope))
+sectors = db.kpi_table("sector", scope=scope)["key"]
 left, middle, right = st.columns(3)
 with left:
     kind = filters.url_choice(
@@ -22,13 +23,14 @@ with middle:
 with right:
     sector = filters.url_choice("Lĩnh vực", "ten_linh_vuc", {name: name for name in sectors})
 
-found = dossiers.narrowed(db.dossier_list(*scope.scope, unit_id, dossiers.outcomes_of(kind)), kind, sector)
+listed = db.dossier_list(scope=scope.narrowed(unit_id=unit_id), outcomes=dossiers.outcomes_of(kind))
+found = dossiers.narrowed(listed, kind, sector)
 shown = tables.dossiers(found)
 st.markdown(f"**{fmt.number(shown.height)} hồ sơ**, quá hạn nhiều ngày nhất trước.")
-page = st.pagination(dossiers.n_pages(shown), key=f"page_{scope.period.name}_{kind}_{unit_id}_{sector}")
+page = st.pagination(dossiers.n_pages(shown), key=f"page_{chosen.period.name}_{kind}_{unit_id}_{sector}")
 widgets.dossier_table(dossiers.page_of(shown, page))
 
-name = f"ho_so_{scope.period.name}"
+name = f"ho_so_{chosen.period.name}"
 left, right = st.columns(2)
 left.download_button(
     "Tải danh sách đang lọc (.xlsx)",

@@ -4,10 +4,10 @@ its .pdf) and the Biểu 06 preview."""
 import streamlit as st
 
 from pipelines.bieu_06 import IDENTITIES, MEASURE, as_of_lines
+from pipelines.scope import Scope
 from ui import db, filters, report, tables
 
-scope = filters.current()
-period = scope.period
+period = filters.current().period
 st.title("Báo cáo định kỳ")
 report.deadline_calendar(db.available_periods(), db.data_as_of(), period)
 
@@ -22,8 +22,8 @@ if warning:
 report.downloads(period)
 
 st.subheader("Biểu số 06/VPCP/KSTT")
-unit_names = tables.unit_names(db.kpi_table("unit", period.from_date, period.to_date))
+unit_names = tables.unit_names(db.kpi_table("unit", scope=Scope.of(period)))
 unit_id = filters.url_choice("Đơn vị", "bieu_don_vi", unit_names, all_label="Tổng hợp các đơn vị")
 st.markdown(f"**{unit_names.get(unit_id, 'Tổng hợp các cơ quan, đơn vị trực tiếp giải quyết TTHC')}**")
-report.show_preview(db.report_table(period.from_date, period.to_date, unit_id))
+report.show_preview(db.report_table(scope=Scope.of(period, unit_id=unit_id)))
 st.caption(f"{MEASURE}. {IDENTITIES}.")

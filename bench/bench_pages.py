@@ -4,7 +4,7 @@ time to visible KPI tiles in headless Chromium (first load after the server star
 
     python -m bench.bench_pages [--rows 1000000] [--runs 5]
 
-The dossiers are generated straight in DuckDB by bench.bench_kpi.generate (six years, every unit).
+The dossiers are generated straight in DuckDB by bench.dossiers.generate (six years, every unit).
 """
 
 import argparse
@@ -17,7 +17,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from bench.bench_kpi import generate, machine
+from bench.dossiers import generate, machine
 from pipelines.load import log_rebuild
 from pipelines.warehouse import connect, refresh_aggregates, transaction
 from tests.helpers.browser import chromium, serve

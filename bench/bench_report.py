@@ -29,6 +29,7 @@ from pipelines.report_files import write_report
 from pipelines.report_images import keep_browser_open, overview_figures, render_pngs
 from pipelines.report_narrative import write_narrative_docx
 from pipelines.report_pdf import docx_to_pdf
+from pipelines.scope import Scope
 from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS
 
 
@@ -61,7 +62,7 @@ def main() -> None:
         print(f"Biểu 06: {len(data.form.unit_tables)} unit sheets, {data.form.summary.height} summary rows")
         timings = {
             "baseline: Biểu 06 query (kpi.report_table)": lambda: kpi.report_table(
-                con, period.from_date, period.to_date
+                con, scope=Scope.of(period)
             ),
             "baseline: Chromium start (about:blank)": chromium_start,
             ".xlsx (Biểu 06, every unit's sheet)": lambda: write_report(con, period, out / "b.xlsx"),

@@ -20,17 +20,18 @@ import polars as pl
 from bench.bench_ingest import make_rows
 from pipelines import kpi
 from pipelines.ingest import ingest_file
+from pipelines.scope import Scope
 from pipelines.warehouse import connect
 
-YEAR = (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+YEAR = Scope(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
 
 
 def overview_queries(con) -> int:
     """What the overview asks for; returns the year's `received` to check consistency."""
-    totals = kpi.kpi_table(con, "total", *YEAR)
-    kpi.targets_status(con, *YEAR)
-    kpi.kpi_table(con, "sector_group", *YEAR)
-    kpi.monthly_trend(con, *YEAR)
+    totals = kpi.kpi_table(con, "total", scope=YEAR)
+    kpi.targets_status(con, scope=YEAR)
+    kpi.kpi_table(con, "sector_group", scope=YEAR)
+    kpi.monthly_trend(con, scope=YEAR)
     return totals["n_received"].item()
 
 

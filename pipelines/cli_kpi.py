@@ -10,49 +10,19 @@ from pathlib import Path
 
 import polars as pl
 
-from pipelines import kpi, periods
+from pipelines import definitions, kpi, periods
 from pipelines.errors import UnknownPeriodError
-from pipelines.labels import (
-    KPI_LABELS_VI,
-    SECTOR_GROUP_LABELS_VI,
-    TOTAL_LABEL_VI,
-    UNIT_LEVEL_LABELS_VI,
-    format_count_vi,
-    format_rate_vi,
-)
+from pipelines.labels import KPI_LABELS_VI, format_count_vi, format_rate_vi
 from pipelines.report_files import write_report
+from pipelines.scope import Scope
 from pipelines.settings import DEFAULT_DB_PATH
 from pipelines.warehouse import connect
 
-# The machine-readable fields of `tthc kpi`, in order, and the kpi_by_dimension column of each.
-FIELDS = {
-    "key": "key",
-    "received": "n_received",
-    "carried_over": "n_carried_over",
-    "resolved": "n_resolved",
-    "early": "n_early",
-    "on_time": "n_on_time",
-    "late": "n_late",
-    "pending": "n_pending",
-    "pending_overdue": "n_pending_overdue",
-    "withdrawn": "n_withdrawn",
-    "on_time_rate": "on_time_rate",
-    "early_rate": "early_rate",
-    "online_rate": "online_rate",
-    "online_full_rate": "online_full_rate",
-    "satisfaction_rate": "satisfaction_rate",
-    "progress_rate_766": "progress_rate_766",
-}
+# The machine-readable fields of `tthc kpi`, in order, and the kpi_by_dimension column of each
+# (definitions/kpis.toml: cli_order).
+FIELDS = {"key": "key", **{kpi.cli_field: kpi.key for kpi in definitions.cli_kpis()}}
 RATE_DECIMALS = 4
-BY_CHOICES = ("total", "sector", "sector_group", "unit", "unit_level", "month")
-KEY_HEADERS_VI = {
-    "total": "Phạm vi",
-    "sector": "Lĩnh vực",
-    "sector_group": "Nhóm lĩnh vực",
-    "unit": "Đơn vị",
-    "unit_level": "Cấp đơn vị",
-    "month": "Tháng",
-}
+BY_CHOICES = tuple(dimension.name for dimension in definitions.dimensions() if dimension.is_in_cli)
 
 
 def _iso_date(text: str) -> dt.date:
@@ -73,7 +43,7 @@ def _period(args: argparse.Namespace) -> periods.Period:
 
 
 def _is_rate(field: str) -> bool:
-    return not FIELDS[field].startswith("n_") and field != "key"
+    return field != "key" and definitions.kpi(FIELDS[field]).is_rate
 
 
 def _rounded(rate: float | None) -> float | None:
@@ -103,26 +73,23 @@ def _write_json(table: pl.DataFrame) -> None:
 
 
 def _key_vi(by: str, key: str) -> str:
-    if by == "total":
-        return TOTAL_LABEL_VI
-    if by == "sector_group":
-        return SECTOR_GROUP_LABELS_VI.get(key, key)
-    if by == "unit_level":
-        return UNIT_LEVEL_LABELS_VI.get(key, key)
-    if by == "month":
+    key_column = definitions.dimension(by).key_column
+    if key_column == "month":
         year, month = key.split("-")
         return f"{month}/{year}"
-    return key
+    return definitions.labels(key_column).get(key, key)
 
 
 def _write_table(table: pl.DataFrame, by: str, period: periods.Period) -> None:
     columns = list(FIELDS.values())[1:]
-    headers = [KEY_HEADERS_VI[by], *(KPI_LABELS_VI[column] for column in columns)]
+    headers = [definitions.dimension(by).header_vi, *(KPI_LABELS_VI[column] for column in columns)]
     body = [
         [
             _key_vi(by, row["key"]),
             *(
-                format_count_vi(row[column]) if column.startswith("n_") else format_rate_vi(row[column])
+                format_rate_vi(row[column])
+                if definitions.kpi(column).is_rate
+                else format_count_vi(row[column])
                 for column in columns
             ),
         ]
@@ -139,7 +106,7 @@ def run_kpi(args: argparse.Namespace) -> int:
     period = _period(args)
     con = connect(args.db, read_only=True)
     try:
-        table = kpi.kpi_table(con, args.by, period.from_date, period.to_date)
+        table = kpi.kpi_table(con, args.by, scope=Scope.of(period))
     finally:
         con.close()
     if args.format == "csv":

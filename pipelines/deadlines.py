@@ -1,6 +1,7 @@
-"""The plan's four period reports of a year and their deadlines (DOMAIN.md): BC-YYYY-Q1 before 14/3,
-BC-YYYY-6T before 14/6, BC-YYYY-Q3 before 14/9, BC-YYYY before 14/12. A deadline falls on its period's
-last day. "Next" is measured from the data's as-of date, never from the computer's clock.
+"""The plan's four period reports of a year and their deadlines (docs/definitions.md, "Periods"):
+BC-YYYY-Q1 before 14/3, BC-YYYY-6T before 14/6, BC-YYYY-Q3 before 14/9, BC-YYYY before 14/12. A deadline
+falls on its period's last day. "Next" is measured from the data's as-of date, never from the
+computer's clock.
 """
 
 import datetime as dt

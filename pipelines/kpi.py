@@ -1,19 +1,18 @@
 """The KPI API the pages and the CLI call. Each function runs one view or macro of sql/ with bound
-parameters and returns a polars DataFrame; the definitions live in the SQL, not here.
+parameters and returns a polars DataFrame; the definitions live in the SQL and in definitions/, not here.
 
-Dates are `datetime.date`, periods inclusive. Filters left as None mean all.
+What a query covers is a Scope (period and filters), always passed by keyword; a function that cannot
+apply one of the scope's filters says so rather than ignore it.
 """
 
-import datetime as dt
 from collections.abc import Sequence
 
 import duckdb
 import polars as pl
 
-from pipelines import periods
+from pipelines import definitions, periods
+from pipelines.scope import Scope
 
-# kpi_by_dimension's groupings; unit_month gives one row per unit and calendar month of the period.
-DIMENSIONS = ("total", "sector", "sector_group", "unit", "unit_level", "month", "unit_month", "sector_unit")
 # The column types the views return; building the frame from rows skips the relation API's second
 # binding of the query, about a quarter of a page query's time.
 _POLARS_TYPES = {
@@ -37,71 +36,47 @@ def _select(con: duckdb.DuckDBPyConnection, macro: str, params: Sequence[object]
         cursor.close()
 
 
-def _check_dimension(by: str) -> None:
-    if by not in DIMENSIONS:
-        raise ValueError(f"by must be one of {DIMENSIONS}, not {by!r}")
+def _filters(scope: Scope, *supported: str) -> list[object]:
+    """The macro's filter arguments, in its order; a filter it does not take must be left unset."""
+    unsupported = scope.filters_set() - set(supported)
+    if unsupported:
+        raise ValueError(f"this query cannot filter on {sorted(unsupported)}")
+    return [getattr(scope, name) for name in supported]
 
 
-def kpi_table(
-    con: duckdb.DuckDBPyConnection,
-    by: str,
-    from_date: dt.date,
-    to_date: dt.date,
-    sector_group: str | None = None,
-    unit_level: str | None = None,
-    unit_id: str | None = None,
-) -> pl.DataFrame:
-    """kpi_by_dimension: counts and rates per key of `by` (one of DIMENSIONS)."""
-    _check_dimension(by)
-    return _select(con, "kpi_by_dimension", [by, from_date, to_date, sector_group, unit_level, unit_id])
+def _all_filters(scope: Scope) -> list[object]:
+    return _filters(scope, "sector_group", "unit_level", "unit_id")
 
 
-def monthly_trend(
-    con: duckdb.DuckDBPyConnection,
-    from_date: dt.date,
-    to_date: dt.date,
-    sector_group: str | None = None,
-    unit_level: str | None = None,
-    unit_id: str | None = None,
-) -> pl.DataFrame:
+def kpi_table(con: duckdb.DuckDBPyConnection, by: str, *, scope: Scope) -> pl.DataFrame:
+    """kpi_by_dimension: counts and rates per key of `by` (a dimension of definitions/dimensions.toml)."""
+    definitions.dimension(by)
+    return _select(con, "kpi_by_dimension", [by, scope.from_date, scope.to_date, *_all_filters(scope)])
+
+
+def monthly_trend(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """One row per calendar month of the period (clipped to it), every month listed."""
-    return kpi_table(con, "month", from_date, to_date, sector_group, unit_level, unit_id)
+    return kpi_table(con, "month", scope=scope)
 
 
-def sector_units(
-    con: duckdb.DuckDBPyConnection,
-    sector_name: str,
-    from_date: dt.date,
-    to_date: dt.date,
-    unit_level: str | None = None,
-) -> pl.DataFrame:
+def sector_units(con: duckdb.DuckDBPyConnection, sector_name: str, *, scope: Scope) -> pl.DataFrame:
     """The units that handled one lĩnh vực in the period, with its KPIs (the sector_unit dimension)."""
-    by_pair = kpi_table(con, "sector_unit", from_date, to_date, None, unit_level)
+    by_pair = kpi_table(con, "sector_unit", scope=scope)
     return by_pair.filter(pl.col("sector_name") == sector_name)
 
 
-def focus_by_unit(
-    con: duckdb.DuckDBPyConnection, from_date: dt.date, to_date: dt.date, unit_level: str | None = None
-) -> pl.DataFrame:
+def focus_by_unit(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """kpi_focus_by_unit: land, construction and investment, one row per group and unit."""
-    return _select(con, "kpi_focus_by_unit", [from_date, to_date, unit_level])
+    return _select(con, "kpi_focus_by_unit", [scope.from_date, scope.to_date, *_filters(scope, "unit_level")])
 
 
-def kpi_compare(
-    con: duckdb.DuckDBPyConnection,
-    by: str,
-    from_date: dt.date,
-    to_date: dt.date,
-    sector_group: str | None = None,
-    unit_level: str | None = None,
-    unit_id: str | None = None,
-) -> pl.DataFrame:
+def kpi_compare(con: duckdb.DuckDBPyConnection, by: str, *, scope: Scope) -> pl.DataFrame:
     """kpi_period_compare: each KPI beside the previous period and the same period a year earlier.
 
     Keys are matched by name, so by='month' (or 'unit_month') leaves the comparison columns empty.
     """
-    _check_dimension(by)
-    period = periods.period_for_dates(from_date, to_date)
+    definitions.dimension(by)
+    period = periods.period_for_dates(scope.from_date, scope.to_date)
     previous = periods.previous_period(period)
     year_ago = periods.year_earlier(period)
     return _select(
@@ -109,60 +84,50 @@ def kpi_compare(
         "kpi_period_compare",
         [
             by,
-            from_date,
-            to_date,
+            scope.from_date,
+            scope.to_date,
             previous.from_date,
             previous.to_date,
             year_ago.from_date,
             year_ago.to_date,
-            sector_group,
-            unit_level,
-            unit_id,
+            *_all_filters(scope),
         ],
     )
 
 
-def targets_status(
-    con: duckdb.DuckDBPyConnection,
-    from_date: dt.date,
-    to_date: dt.date,
-    sector_group: str | None = None,
-    unit_level: str | None = None,
-    unit_id: str | None = None,
-) -> pl.DataFrame:
+def targets_status(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """kpi_targets_status: each target of the period's year, met / not_met / no_data, gap in points."""
-    return _select(con, "kpi_targets_status", [from_date, to_date, sector_group, unit_level, unit_id])
+    return _select(con, "kpi_targets_status", [scope.from_date, scope.to_date, *_all_filters(scope)])
 
 
-def unit_ranking(
-    con: duckdb.DuckDBPyConnection,
-    from_date: dt.date,
-    to_date: dt.date,
-    sector_group: str | None = None,
-    unit_level: str | None = None,
-) -> pl.DataFrame:
+def unit_ranking(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """kpi_unit_ranking, with the rank change against the previous period (pipelines.periods)."""
-    previous = periods.previous_period(periods.period_for_dates(from_date, to_date))
+    previous = periods.previous_period(periods.period_for_dates(scope.from_date, scope.to_date))
     return _select(
         con,
         "kpi_unit_ranking",
-        [from_date, to_date, previous.from_date, previous.to_date, sector_group, unit_level],
+        [
+            scope.from_date,
+            scope.to_date,
+            previous.from_date,
+            previous.to_date,
+            *_filters(scope, "sector_group", "unit_level"),
+        ],
     )
 
 
-def report_table(
-    con: duckdb.DuckDBPyConnection, from_date: dt.date, to_date: dt.date, unit_id: str | None = None
-) -> pl.DataFrame:
+def report_table(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """rpt_bieu_06: the rows of Biểu số 06/VPCP/KSTT, for all units or one."""
-    return _select(con, "rpt_bieu_06", [from_date, to_date, unit_id])
+    return _select(con, "rpt_bieu_06", [scope.from_date, scope.to_date, *_filters(scope, "unit_id")])
 
 
 def report_tables(
-    con: duckdb.DuckDBPyConnection, from_date: dt.date, to_date: dt.date
+    con: duckdb.DuckDBPyConnection, *, scope: Scope
 ) -> tuple[pl.DataFrame, list[tuple[str, pl.DataFrame]]]:
     """What the Biểu 06 workbook holds, from one query (rpt_bieu_06_sheets): the table for all units, and
     (unit name, its table) for each unit with dossiers in the period."""
-    sheets = _select(con, "rpt_bieu_06_sheets", [from_date, to_date, None, True])
+    _filters(scope)
+    sheets = _select(con, "rpt_bieu_06_sheets", [scope.from_date, scope.to_date, None, True])
     summary, *units = sheets.partition_by("sheet_unit_id", maintain_order=True)
 
     def rows(sheet: pl.DataFrame) -> pl.DataFrame:
@@ -172,19 +137,13 @@ def report_tables(
 
 
 def dossier_list(
-    con: duckdb.DuckDBPyConnection,
-    from_date: dt.date,
-    to_date: dt.date,
-    sector_group: str | None = None,
-    unit_level: str | None = None,
-    unit_id: str | None = None,
-    outcomes: Sequence[str] | None = None,
+    con: duckdb.DuckDBPyConnection, *, scope: Scope, outcomes: Sequence[str] | None = None
 ) -> pl.DataFrame:
     """kpi_dossiers_in_period: the dossiers the period counts, e.g. outcomes=['late', 'pending_overdue']."""
     return _select(
         con,
         "kpi_dossiers_in_period",
-        [from_date, to_date, sector_group, unit_level, unit_id, list(outcomes) if outcomes else None],
+        [scope.from_date, scope.to_date, *_all_filters(scope), list(outcomes) if outcomes else None],
     )
 
 

@@ -1,4 +1,4 @@
-"""Reporting periods, the one definition of their names and dates (DOMAIN.md).
+"""Reporting periods, the one definition of their names and dates (docs/definitions.md, Periods).
 
 Calendar periods: `2023-01`, `2023-Q1`, `2023-H1`, `2023`. Official report periods (kỳ báo cáo,
 Nghị định 09/2019/NĐ-CP, art. 12) end on the 14th and start on the 15th of the month before:

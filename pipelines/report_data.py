@@ -12,6 +12,7 @@ import polars as pl
 
 from pipelines import kpi, periods
 from pipelines.report_settings import ReportSettings, load_report_settings
+from pipelines.scope import Scope
 
 FOCUS_GROUPS = ("land", "construction", "investment")
 # The comparisons kpi_targets_status knows, for holding each unit to the on-time target.
@@ -62,7 +63,8 @@ class NarrativeData:
 
 def data_as_of(con: duckdb.DuckDBPyConnection) -> dt.date | None:
     """The data's as-of date: the latest as-of date of the loaded files, else the latest date the
-    dossiers carry (DOMAIN.md: a file's as-of date falls back to its latest received or finished date)."""
+    dossiers carry (docs/definitions.md: a file's as-of date falls back to its latest received or finished
+    date)."""
     cursor = con.cursor()
     try:
         [(latest, received, finished)] = cursor.execute(
@@ -76,7 +78,7 @@ def data_as_of(con: duckdb.DuckDBPyConnection) -> dt.date | None:
 def gather_form(
     con: duckdb.DuckDBPyConnection, period: periods.Period, settings: ReportSettings | None = None
 ) -> FormData:
-    summary, unit_tables = kpi.report_tables(con, period.from_date, period.to_date)
+    summary, unit_tables = kpi.report_tables(con, scope=Scope.of(period))
     return FormData(period, data_as_of(con), settings or load_report_settings(), summary, unit_tables)
 
 
@@ -93,23 +95,23 @@ def _units_missing(ranking: pl.DataFrame, target: dict | None) -> pl.DataFrame:
 def gather_narrative(
     con: duckdb.DuckDBPyConnection, period: periods.Period, settings: ReportSettings | None = None
 ) -> NarrativeData:
-    start, end = period.from_date, period.to_date
-    targets = kpi.targets_status(con, start, end)
+    scope = Scope.of(period)
+    targets = kpi.targets_status(con, scope=scope)
     on_time = targets.filter(kpi="on_time_rate", target_sector_group="all")
-    groups = kpi.kpi_table(con, "sector_group", start, end)
+    groups = kpi.kpi_table(con, "sector_group", scope=scope)
     focus = pl.DataFrame({"key": FOCUS_GROUPS}).join(groups, on="key", how="left", maintain_order="left")
-    late = kpi.dossier_list(con, start, end, None, None, None, ["late"])
-    year = periods.parse_period(str(end.year))
+    late = kpi.dossier_list(con, scope=scope, outcomes=["late"])
+    year = periods.parse_period(str(period.to_date.year))
     return NarrativeData(
         form=gather_form(con, period, settings),
         previous=periods.previous_period(period),
         year_ago=periods.year_earlier(period),
-        compare=kpi.kpi_compare(con, "total", start, end),
+        compare=kpi.kpi_compare(con, "total", scope=scope),
         targets=targets,
         focus_groups=focus,
         units_missing=_units_missing(
-            kpi.unit_ranking(con, start, end), on_time.row(0, named=True) if on_time.height else None
+            kpi.unit_ranking(con, scope=scope), on_time.row(0, named=True) if on_time.height else None
         ),
         late_dossiers=late,
-        trend=kpi.monthly_trend(con, year.from_date, year.to_date),
+        trend=kpi.monthly_trend(con, scope=scope.over(year)),
     )

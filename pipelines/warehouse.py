@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.catalogues import load_catalogues, write_catalogue_tables
+from pipelines.definitions import write_definition_tables
 from pipelines.errors import WarehouseBusyError, WarehouseCorruptError
 from pipelines.settings import DEFAULT_DB_PATH, SQL_DIR
 
@@ -19,7 +20,8 @@ def sql_files(layer: str) -> list[Path]:
 
 
 def connect(db_path: Path = DEFAULT_DB_PATH, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; read-write also (re)loads the catalogues and (re)creates every view."""
+    """Open the warehouse; read-write also (re)loads the catalogues and the definitions and (re)creates
+    every view."""
     db_path = Path(db_path)
     if not read_only:
         db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -64,6 +66,7 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     with transaction(con):
         con.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
         write_catalogue_tables(con, load_catalogues())
+        write_definition_tables(con)
         for layer in LAYERS:
             for path in sql_files(layer):
                 con.execute(path.read_text(encoding="utf-8"))

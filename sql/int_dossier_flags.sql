@@ -1,6 +1,6 @@
 -- What each dossier contributes to the KPIs whatever the period: the one definition of a resolved
 -- dossier's outcome (early / on time / late, by calendar date; no due date = on time) and of the
--- online, fully-online, rating, sync and apology flags (DOMAIN.md, KPI definitions), for the dossiers of
+-- online, fully-online, rating, sync and apology flags (docs/definitions.md), for the dossiers of
 -- dossiers_table (see stg_dossiers_of); int_dossier_flags is the warehouse's.
 create or replace macro int_dossier_flags_of(dossiers_table) as table
 with

@@ -1,5 +1,5 @@
--- The dossiers a period's KPIs count, one row each, with what each counts as (DOMAIN.md, KPI
--- definitions): received in the period (withdrawn included) or carried over into it; resolved in it;
+-- The dossiers a period's KPIs count, one row each, with what each counts as (docs/definitions.md,
+-- What a dossier counts as): received in the period (withdrawn included) or carried over into it; resolved in it;
 -- pending or pending overdue at its end; withdrawn. Outcome and processing time as of to_date
 -- (kpi_dossier_outcome). For the drill-down to late dossiers, and the per-dossier reference that the
 -- aggregate path is tested against.

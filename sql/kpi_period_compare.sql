@@ -1,5 +1,6 @@
--- The KPIs of kpi_by_dimension for a period beside the same KPIs for a previous period and for the
--- same period a year earlier (periods chosen by pipelines.periods), one row per key and KPI, for Δ.
+-- The KPIs of kpi_by_dimension shown in comparisons (def_kpis) for a period, beside the same KPIs for a
+-- previous period and for the same period a year earlier (periods chosen by pipelines.periods), one row
+-- per key and KPI (in display order), for Δ.
 -- delta_… are differences of values (fractions for rates: × 100 gives percentage points), NULL when
 -- either side is undefined. Keys of the current period only; absent from a comparison period → NULL.
 create or replace macro kpi_period_compare(
@@ -17,14 +18,23 @@ kpis as (
     )
 ),
 
+-- the KPIs of def_kpis shown in comparisons, one row each
 kpi_values as (
-    select period_index, key, unit_id, unit_level, sector_group, sort_order, kpi, kpi_value
+    select
+        v.period_index,
+        v.key,
+        v.unit_id,
+        v.unit_level,
+        v.sector_group,
+        v.sort_order,
+        v.kpi,
+        v.kpi_value,
+        d.display_order as kpi_order,
+        d.kind = 'rate' as is_rate
     from kpis
-    unpivot include nulls (kpi_value for kpi in (
-        n_received, n_carried_over, n_resolved, n_early, n_on_time, n_late, n_pending, n_pending_in_time,
-        n_pending_overdue, n_withdrawn, on_time_rate, early_rate, online_rate, online_full_rate,
-        satisfaction_rate, synced_rate, apology_rate, progress_rate_766
-    ))
+    unpivot include nulls (kpi_value for kpi in (columns('^n_|_rate($|_)'))) as v
+    join def_kpis as d on d.kpi = v.kpi
+    where list_contains(d.shown_in, 'compare')
 ),
 
 side_by_side as (
@@ -32,6 +42,8 @@ side_by_side as (
         key,
         sector_group,
         kpi,
+        any_value(kpi_order) as kpi_order,
+        any_value(is_rate) as is_rate,
         any_value(unit_id) filter (where period_index = 1) as unit_id,
         any_value(unit_level) filter (where period_index = 1) as unit_level,
         any_value(sort_order) filter (where period_index = 1) as sort_order,
@@ -49,7 +61,7 @@ select
     unit_level,
     sector_group,
     kpi,
-    not starts_with(kpi, 'n_') as is_rate,
+    is_rate,
     kpi_value as value,
     kpi_value_previous as value_previous,
     kpi_value_year_ago as value_year_ago,
@@ -57,4 +69,4 @@ select
     kpi_value - kpi_value_year_ago as delta_year_ago
 from side_by_side
 where is_current_key
-order by sort_order, kpi
+order by sort_order, kpi_order

@@ -3,6 +3,8 @@
 -- Without a sector-group filter, a target for a group is measured on that group and a target for
 -- 'all' on everything. With sector_group_filter, each KPI is held to that group's own target when it
 -- has one, else to the general one, and measured on the filtered dossiers.
+-- n_denominator is the sum of the rate's denominator counts (def_kpis). Rows in the KPIs' display order
+-- (def_kpis), then 'all' before the sector groups (def_codes order).
 -- Optional filters (NULL = all): sector_group_filter, unit_level_filter, unit_id_filter.
 create or replace macro kpi_targets_status(
     from_date, to_date, sector_group_filter, unit_level_filter, unit_id_filter
@@ -23,24 +25,31 @@ populations as (
     )
 ),
 
+rates as (
+    select population_group, kpi, value_rate
+    from populations
+    unpivot include nulls (value_rate for kpi in (columns('_rate($|_)')))
+),
+
+counts as (
+    select population_group, count_kpi, n
+    from populations
+    unpivot (n for count_kpi in (columns('^n_')))
+),
+
+-- each rate with the sum of its denominator's counts (def_kpis)
 measured as (
     select
-        populations.population_group,
-        m.kpi,
-        m.value_rate,
-        m.n_denominator
-    from populations,
-        (values
-            ('on_time_rate', populations.on_time_rate, populations.n_resolved),
-            ('early_rate', populations.early_rate, populations.n_resolved),
-            ('online_rate', populations.online_rate, populations.n_received_channel_known),
-            ('online_full_rate', populations.online_full_rate, populations.n_received_full_channel_known),
-            ('satisfaction_rate', populations.satisfaction_rate, populations.n_rated),
-            ('synced_rate', populations.synced_rate, populations.n_sync_known),
-            ('apology_rate', populations.apology_rate, populations.n_apology_known),
-            ('progress_rate_766', populations.progress_rate_766,
-                populations.n_resolved + populations.n_pending)
-        ) as m(kpi, value_rate, n_denominator)
+        rates.population_group,
+        rates.kpi,
+        any_value(rates.value_rate) as value_rate,
+        cast(sum(counts.n) as bigint) as n_denominator
+    from rates
+    join def_kpis on def_kpis.kpi = rates.kpi
+    join counts
+        on counts.population_group = rates.population_group
+        and list_contains(def_kpis.denominator, counts.count_kpi)
+    group by rates.population_group, rates.kpi
 ),
 
 applicable as (
@@ -78,23 +87,18 @@ compared as (
 )
 
 select
-    year,
-    kpi,
-    sector_group,
-    target_sector_group,
-    comparison,
-    target_value,
-    value_rate,
-    coalesce(n_denominator, 0) as n_denominator,
-    case when value_rate is null then 'no_data' when is_met then 'met' else 'not_met' end as status,
-    gap_pp,
-    note
-from compared
-order by
-    list_position(
-        ['on_time_rate', 'early_rate', 'progress_rate_766', 'satisfaction_rate', 'online_rate',
-            'online_full_rate', 'synced_rate', 'apology_rate'],
-        kpi
-    ) nulls last,
-    coalesce(list_position(['all', 'land', 'construction', 'investment', 'other'], sector_group), 99),
-    kpi
+    c.year,
+    c.kpi,
+    c.sector_group,
+    c.target_sector_group,
+    c.comparison,
+    c.target_value,
+    c.value_rate,
+    coalesce(c.n_denominator, 0) as n_denominator,
+    case when c.value_rate is null then 'no_data' when c.is_met then 'met' else 'not_met' end as status,
+    c.gap_pp,
+    c.note
+from compared as c
+left join def_kpis as k on k.kpi = c.kpi
+left join def_codes as g on g.column_name = 'sector_group' and g.code = c.sector_group
+order by k.display_order nulls last, c.sector_group <> 'all', g.display_order nulls last, c.kpi

@@ -27,6 +27,7 @@ from pipelines.periods import Period
 from pipelines.report_data import data_as_of as _data_as_of
 from pipelines.report_files import write_report
 from pipelines.report_images import keep_browser_open
+from pipelines.scope import Scope
 from pipelines.settings import DEFAULT_DB_PATH, raw_dir_for
 from pipelines.warehouse import connect
 
@@ -55,22 +56,25 @@ def data_version() -> int:
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)
-def _cached_run(path: str, version: int, name: str, args: tuple, _func: Callable):
+def _cached_run(path: str, version: int, name: str, args: tuple, kwargs: tuple, _func: Callable):
     with _cursor() as cur:
-        return _func(cur, *args)
+        return _func(cur, *args, **dict(kwargs))
 
 
 def cached(func: Callable) -> Callable:
-    """`func(con, *args)` becomes `func(*args)`, cached until the next ingest."""
+    """`func(con, *args, **kwargs)` becomes `func(*args, **kwargs)`, cached until the next ingest (the
+    arguments are the cache key: a Scope is hashable)."""
 
     @functools.wraps(func)
-    def run(*args):
-        return _cached_run(str(db_path()), data_version(), func.__qualname__, args, func)
+    def run(*args, **kwargs):
+        return _cached_run(
+            str(db_path()), data_version(), func.__qualname__, args, tuple(sorted(kwargs.items())), func
+        )
 
     return run
 
 
-# The KPI layer, each function cached as it is (pipelines.kpi: con first, then positional arguments).
+# The KPI layer, each function cached as it is (pipelines.kpi: con first, the scope by keyword).
 available_periods = cached(kpi.available_periods)
 kpi_table = cached(kpi.kpi_table)
 kpi_compare = cached(kpi.kpi_compare)
@@ -83,19 +87,17 @@ report_table = cached(kpi.report_table)
 
 
 @cached
-def unit_month_rates(
-    con: duckdb.DuckDBPyConnection, year: Period, sector_group: str | None, unit_level: str | None
-) -> pl.DataFrame:
-    """On-time rate of each unit (rows, by name) in each month of `year` (columns 'YYYY-MM')."""
-    scope = (year.from_date, year.to_date, sector_group, unit_level)
-    by_month = kpi.kpi_table(con, "unit_month", *scope).select(
+def unit_month_rates(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
+    """On-time rate of each unit (rows, by name) in each calendar month of the scope (columns 'YYYY-MM')."""
+    by_month = kpi.kpi_table(con, "unit_month", scope=scope).select(
         pl.col("key").alias("unit_name"),
         pl.col("window_from_date").dt.strftime("%Y-%m").alias("month"),
         "on_time_rate",
     )
-    months = [f"{year.year}-{month:02d}" for month in range(1, 13)]
-    wide = by_month.pivot(on="month", index="unit_name", values="on_time_rate", on_columns=months)
-    year_units = kpi.kpi_table(con, "unit", *scope).select(pl.col("key").alias("unit_name"))
+    first_month = scope.from_date.replace(day=1)
+    months = pl.date_range(first_month, scope.to_date, interval="1mo", eager=True).dt.strftime("%Y-%m")
+    wide = by_month.pivot(on="month", index="unit_name", values="on_time_rate", on_columns=months.to_list())
+    year_units = kpi.kpi_table(con, "unit", scope=scope).select(pl.col("key").alias("unit_name"))
     return year_units.join(wide, on="unit_name", how="left", maintain_order="left")
 
 

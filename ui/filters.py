@@ -6,13 +6,13 @@ there and leave out a default that moves as data arrives. A URL value that diffe
 session last wrote came from a link or a drill-down, and wins over the widget's state.
 """
 
-import datetime as dt
 from dataclasses import dataclass
 
 import streamlit as st
 
 from pipelines.labels import SECTOR_GROUP_LABELS_VI, UNIT_LEVEL_FILTER_LABELS_VI
 from pipelines.periods import Period
+from pipelines.scope import Scope
 
 PERIOD_PARAM, GROUP_PARAM, LEVEL_PARAM = "ky", "nhom", "cap"
 KIND_LABELS_VI = {
@@ -39,9 +39,9 @@ class Filters:
     unit_level: str | None
 
     @property
-    def scope(self) -> tuple[dt.date, dt.date, str | None, str | None]:
-        """The arguments most KPI functions take: from, to, sector group, unit level."""
-        return self.period.from_date, self.period.to_date, self.sector_group, self.unit_level
+    def scope(self) -> Scope:
+        """What the KPI functions take: the period with the sector-group and unit-level filters."""
+        return Scope.of(self.period, sector_group=self.sector_group, unit_level=self.unit_level)
 
 
 def _from_link(param: str) -> str | None:

@@ -3,23 +3,13 @@
 import polars as pl
 import streamlit as st
 
-from pipelines.labels import KPI_LABELS_VI, SECTOR_GROUP_LABELS_VI, UNIT_LEVEL_LABELS_VI
+from pipelines import definitions
+from pipelines.labels import SECTOR_GROUP_LABELS_VI, UNIT_LEVEL_LABELS_VI
 from ui import format as fmt
 from ui.labels import CHANNELS_VI, OUTCOMES_VI
 
-KPI_COLUMNS = (
-    "n_received",
-    "n_resolved",
-    "n_early",
-    "n_on_time",
-    "n_late",
-    "n_pending_overdue",
-    "on_time_rate",
-    "early_rate",
-    "satisfaction_rate",
-)
-RATES = ("on_time_rate", "early_rate", "satisfaction_rate")
-COUNTS = ("n_received", "n_resolved", "n_early", "n_on_time", "n_late", "n_pending_overdue")
+RATES = tuple(kpi.key for kpi in definitions.kpis() if kpi.is_rate)
+COUNTS = tuple(kpi.key for kpi in definitions.kpis() if not kpi.is_rate)
 DOSSIER_COLUMNS = {
     "dossier_code": "Mã hồ sơ",
     "unit_name": "Đơn vị",
@@ -66,11 +56,15 @@ def own_group_targets(targets: pl.DataFrame, kpi: str) -> pl.DataFrame:
     return with_group_labels(own, "sector_group")
 
 
+def _kpi_table(frame: pl.DataFrame, first_columns: dict[str, str], place: str) -> pl.DataFrame:
+    """The `first_columns` that name each row, then the KPIs of `place` (definitions/kpis.toml)."""
+    kpis = {kpi.key: kpi.label_vi for kpi in definitions.shown_in(place)}
+    return fmt.display_table(frame, first_columns | kpis, rates=RATES, counts=COUNTS)
+
+
 def kpi_rows(frame: pl.DataFrame, first_columns: dict[str, str]) -> pl.DataFrame:
     """The `first_columns` that name each row, then volumes, outcomes and rates."""
-    return fmt.display_table(
-        frame, {**first_columns, **{c: KPI_LABELS_VI[c] for c in KPI_COLUMNS}}, rates=RATES, counts=COUNTS
-    )
+    return _kpi_table(frame, first_columns, "table")
 
 
 def group_rows(frame: pl.DataFrame) -> pl.DataFrame:
@@ -103,26 +97,8 @@ def ranking_rows(frame: pl.DataFrame) -> pl.DataFrame:
         .map_elements(_rank_change, return_dtype=pl.String, skip_nulls=False)
         .alias("change_vi"),
     )
-    columns = (
-        "n_resolved",
-        "n_early",
-        "n_on_time",
-        "n_late",
-        "n_pending_overdue",
-        "on_time_rate",
-        "early_rate",
-    )
-    return fmt.display_table(
-        labelled,
-        {
-            "rank_vi": "Hạng",
-            "change_vi": "So với kỳ trước",
-            "unit_name": "Đơn vị",
-            **{c: KPI_LABELS_VI[c] for c in columns},
-        },
-        rates=RATES,
-        counts=COUNTS,
-    )
+    first_columns = {"rank_vi": "Hạng", "change_vi": "So với kỳ trước", "unit_name": "Đơn vị"}
+    return _kpi_table(labelled, first_columns, "ranking")
 
 
 def dossiers(frame: pl.DataFrame) -> pl.DataFrame:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import polars as pl
 import streamlit as st
 
+from pipelines import definitions
 from pipelines.labels import KPI_LABELS_VI, SECTOR_GROUP_LABELS_VI
 from ui import format as fmt
 from ui.labels import STATUS_LABELS_VI
@@ -16,32 +17,7 @@ STATUS_BADGES = {
     "not_met": (STATUS_LABELS_VI["not_met"], "red", ":material/cancel:"),
     "no_data": (STATUS_LABELS_VI["no_data"], "gray", ":material/remove:"),
 }
-PROGRESS_766 = "progress_rate_766"
-PROGRESS_766_HELP = (
-    "Cách tính của Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg): (hồ sơ giải quyết "
-    "trước hạn và đúng hạn + hồ sơ đang giải quyết trong hạn) / (hồ sơ đã giải quyết + đang giải quyết)."
-)
-VOLUMES = ("n_received", "n_resolved", "n_pending", "n_pending_overdue")
-# Shown without a target when the period's year has none in catalogues/targets.csv.
-RATES_WITHOUT_TARGETS = (
-    "on_time_rate",
-    "early_rate",
-    "satisfaction_rate",
-    "online_full_rate",
-    "synced_rate",
-    "apology_rate",
-)
 NO_TARGET_VI = "Chưa có chỉ tiêu cho năm này"
-# The export column a rate is computed from: when no loaded file has it, the tile says which one is missing.
-SOURCE_FIELDS = {
-    "online_rate": "channel",
-    "online_full_rate": "channel",
-    "satisfaction_rate": "rating",
-    "synced_rate": "synced",
-    "apology_rate": "apology",
-}
-# More of these is worse: their Δ is coloured the other way round.
-WORSE_WHEN_HIGHER = frozenset({"n_pending_overdue"})
 
 
 @dataclass(frozen=True)
@@ -56,7 +32,7 @@ class Tile:
 
     @property
     def is_rate(self) -> bool:
-        return not self.kpi.startswith("n_")
+        return definitions.kpi(self.kpi).is_rate
 
     @property
     def value_text(self) -> str:
@@ -70,17 +46,25 @@ class Tile:
     def delta_colour(self) -> str:
         if not self.delta:
             return "off"
-        return "inverse" if self.kpi in WORSE_WHEN_HIGHER else "normal"
+        return "normal" if definitions.kpi(self.kpi).is_higher_better else "inverse"
 
 
 def _values(compare: pl.DataFrame) -> dict[tuple[str, str], tuple[float | None, float | None]]:
     return {(r["key"], r["kpi"]): (r["value"], r["delta_previous"]) for r in compare.iter_rows(named=True)}
 
 
+def _beside(kpi: str, total: dict) -> list[Tile]:
+    """The tiles shown right after `kpi`'s whatever the targets (the national index's progress)."""
+    return [
+        Tile(other.key, other.label_vi, *total.get(("all", other.key), (None, None)), help=other.help_vi)
+        for other in definitions.beside(kpi)
+    ]
+
+
 def target_tiles(
     targets: pl.DataFrame, compare_total: pl.DataFrame, compare_groups: pl.DataFrame, sector_group: str | None
 ) -> list[Tile]:
-    """One tile per target of kpi_targets_status, the national index's progress right after on-time.
+    """One tile per target of kpi_targets_status, each followed by the KPIs shown beside it.
 
     A group's own target (satisfaction in land, …) takes its Δ from the by-group comparison; with a
     sector-group filter every KPI is measured on that group, so all take theirs from the total.
@@ -108,36 +92,37 @@ def target_tiles(
                 help=row["note"],
             )
         )
-        if row["kpi"] == "on_time_rate":
-            value, delta = total.get(("all", PROGRESS_766), (None, None))
-            tiles.append(
-                Tile(PROGRESS_766, KPI_LABELS_VI[PROGRESS_766], value, delta, help=PROGRESS_766_HELP)
-            )
+        if not own_group:
+            tiles += _beside(row["kpi"], total)
     return tiles
 
 
 def _untargeted_tiles(total: dict) -> list[Tile]:
+    """The rate tiles of definitions/kpis.toml, in a year without targets."""
     tiles = []
-    for kpi in RATES_WITHOUT_TARGETS:
-        value, delta = total.get(("all", kpi), (None, None))
-        tiles.append(Tile(kpi, KPI_LABELS_VI[kpi], value, delta, target=NO_TARGET_VI))
-        if kpi == "on_time_rate":
-            value, delta = total.get(("all", PROGRESS_766), (None, None))
-            label = KPI_LABELS_VI[PROGRESS_766]
-            tiles.append(Tile(PROGRESS_766, label, value, delta, help=PROGRESS_766_HELP))
+    for kpi in definitions.shown_in("tile"):
+        if kpi.is_rate:
+            value, delta = total.get(("all", kpi.key), (None, None))
+            tiles.append(Tile(kpi.key, kpi.label_vi, value, delta, target=NO_TARGET_VI))
+            tiles += _beside(kpi.key, total)
     return tiles
 
 
 def volume_tiles(compare_total: pl.DataFrame) -> list[Tile]:
     total = _values(compare_total)
-    return [Tile(kpi, KPI_LABELS_VI[kpi], *total.get(("all", kpi), (None, None))) for kpi in VOLUMES]
+    counts = (kpi for kpi in definitions.shown_in("tile") if not kpi.is_rate)
+    return [Tile(kpi.key, kpi.label_vi, *total.get(("all", kpi.key), (None, None))) for kpi in counts]
 
 
 def missing_columns(coverage: pl.DataFrame, field_labels: dict[str, str]) -> dict[str, str]:
     """kpi → the header of the column it needs, for the rates whose column no loaded file has
     (coverage: kpi_dq_field_coverage rows)."""
     present = set(coverage["field_name"])
-    return {kpi: field_labels[field] for kpi, field in SOURCE_FIELDS.items() if field not in present}
+    return {
+        kpi.key: field_labels[kpi.source_field]
+        for kpi in definitions.kpis()
+        if kpi.source_field and kpi.source_field not in present
+    }
 
 
 def show(tiles: list[Tile], per_row: int = 4, missing: dict[str, str] | None = None) -> None:

@@ -12,6 +12,7 @@ import pytest
 from pipelines import kpi
 from pipelines.auth import add_user
 from pipelines.periods import parse_period
+from pipelines.scope import Scope
 from tests.helpers.a11y import axe_version, settle, sidebar_caption_contrasts, tab_to, violations
 from tests.helpers.browser import chromium, serve
 from tests.helpers.dashboard import UPLOAD_REJECTED, build_warehouse, write_upload_export
@@ -49,8 +50,8 @@ def land(warehouse) -> dict:
     read-write connection): the groups in order, and the units of Đất đai with the first ward."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        groups = kpi.kpi_table(con, "sector_group", YEAR.from_date, YEAR.to_date)["key"].to_list()
-        units = kpi.kpi_table(con, "unit", YEAR.from_date, YEAR.to_date, "land")
+        groups = kpi.kpi_table(con, "sector_group", scope=Scope.of(YEAR))["key"].to_list()
+        units = kpi.kpi_table(con, "unit", scope=Scope.of(YEAR, sector_group="land"))
     finally:
         con.close()
     ward = units.filter(units["key"].str.starts_with("Phường")).row(0, named=True)

@@ -10,6 +10,7 @@ import pytest
 from pipelines import kpi
 from pipelines.labels import format_count_vi, format_rate_vi
 from pipelines.periods import parse_period
+from pipelines.scope import Scope
 from tests.helpers.browser import chromium, click_bar, serve
 from tests.helpers.dashboard import UPLOAD_NEW, build_warehouse, write_upload_export
 from tests.helpers.report_docx import numbers_in, read_report
@@ -30,10 +31,10 @@ def expected(warehouse) -> dict:
     """Read before the app opens the warehouse: the app then holds its only read-write connection."""
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        total = kpi.kpi_table(con, "total", YEAR.from_date, YEAR.to_date).row(0, named=True)
-        units = kpi.kpi_table(con, "unit", YEAR.from_date, YEAR.to_date, "land")
-        groups = kpi.kpi_table(con, "sector_group", YEAR.from_date, YEAR.to_date)
-        form = kpi.report_table(con, REPORT.from_date, REPORT.to_date)
+        total = kpi.kpi_table(con, "total", scope=Scope.of(YEAR)).row(0, named=True)
+        units = kpi.kpi_table(con, "unit", scope=Scope.of(YEAR, sector_group="land"))
+        groups = kpi.kpi_table(con, "sector_group", scope=Scope.of(YEAR))
+        form = kpi.report_table(con, scope=Scope.of(REPORT))
     finally:
         con.close()
     return {
@@ -129,8 +130,14 @@ def test_phone_width_stacks_the_tiles_and_scrolls_tables_inside_the_page(page, e
         page.goto(f"{page.base_url}/?ky={YEAR.name}")
         tiles = page.get_by_test_id("stMetric")
         tiles.nth(1).wait_for()  # the page streams its elements: wait for both tiles compared
-        first, second = tiles.nth(0).bounding_box(), tiles.nth(1).bounding_box()
-        assert second["y"] >= first["y"] + first["height"]  # one under the other, not side by side
+        # one under the other, not side by side (the layout settles a moment after the elements arrive)
+        page.wait_for_function(
+            """() => { const [a, b] = [...document.querySelectorAll('[data-testid="stMetric"]')]
+                              .map(e => e.getBoundingClientRect());
+                       return b.top >= a.bottom; }""",
+            timeout=10_000,
+        )
+        first = tiles.nth(0).bounding_box()
         assert first["x"] + first["width"] <= 390
         page.goto(f"{page.base_url}/don_vi?ky={YEAR.name}")
         table = page.get_by_test_id("stDataFrame").first

@@ -1,7 +1,7 @@
 """Warehouses for the KPI tests: dossier rows inserted straight into `dossiers`, with test catalogue rows.
 
 NAMED_DOSSIERS: units tnmt (city), p_le_loi (ward), x_bao_khe (commune); each dossier is built to hit one
-definition or boundary of DOMAIN.md; the expected outputs are hand-computed in tests/sql/.
+definition or boundary of docs/definitions.md; the expected outputs are hand-computed in tests/sql/.
 """
 
 import datetime as dt
@@ -10,7 +10,11 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipelines import definitions
 from pipelines.warehouse import connect, refresh_aggregates, transaction
+
+# The counts the expected rows of tests/sql/ list, in their order: those `tthc kpi` prints.
+COUNTS = tuple(kpi.key for kpi in definitions.cli_kpis() if not kpi.is_rate)
 
 LAND, CONSTRUCTION, CIVIL, NOTARY, UNKNOWN = "Đất đai", "Xây dựng", "Hộ tịch", "Chứng thực", "Lĩnh vực lạ"
 

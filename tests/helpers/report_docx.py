@@ -16,6 +16,7 @@ from docx import Document
 from pipelines import kpi
 from pipelines.labels import KPI_LABELS_VI, SECTOR_GROUP_LABELS_VI, format_count_vi, format_rate_vi
 from pipelines.periods import Period, previous_period, year_earlier
+from pipelines.scope import Scope
 
 # Numbers as the report writes them: 1.234, 83,3 %, 0,0 điểm %; a sign in front of a change.
 NUMBER = re.compile(r"[+-]?\d+(?:\.\d{3})*(?:,\d+)?(?: %)?")
@@ -103,15 +104,17 @@ def as_of_date(con: duckdb.DuckDBPyConnection) -> dt.date:
 
 
 def expected_report(con: duckdb.DuckDBPyConnection, period: Period) -> dict:
-    start, end = period.from_date, period.to_date
-    form = kpi.report_table(con, start, end)
+    scope = Scope.of(period)
+    form = kpi.report_table(con, scope=scope)
     total = form.filter(row_kind="total").row(0, named=True)
-    compare = {row["kpi"]: row for row in kpi.kpi_compare(con, "total", start, end).iter_rows(named=True)}
-    targets = kpi.targets_status(con, start, end)
-    groups = {row["key"]: row for row in kpi.kpi_table(con, "sector_group", start, end).iter_rows(named=True)}
+    compare = {row["kpi"]: row for row in kpi.kpi_compare(con, "total", scope=scope).iter_rows(named=True)}
+    targets = kpi.targets_status(con, scope=scope)
+    groups = {
+        row["key"]: row for row in kpi.kpi_table(con, "sector_group", scope=scope).iter_rows(named=True)
+    }
     on_time = targets.filter(kpi="on_time_rate", target_sector_group="all").row(0, named=True)
-    ranking = kpi.unit_ranking(con, start, end)
-    late = kpi.dossier_list(con, start, end, None, None, None, ["late"])
+    ranking = kpi.unit_ranking(con, scope=scope)
+    late = kpi.dossier_list(con, scope=scope, outcomes=["late"])
     without = late.filter(late["has_apology"].not_())
     group_targets = {
         row["sector_group"]: row

@@ -6,6 +6,7 @@ import pytest
 from pipelines import kpi
 from pipelines.labels import format_count_vi, format_rate_vi
 from pipelines.periods import parse_period
+from pipelines.scope import Scope
 
 # Page → the charts' titles (their accessible names), in order, for the year 2023.
 CHART_TITLES = {
@@ -42,12 +43,12 @@ def test_each_chart_is_named_by_its_title_and_summarised_under_it(app, page):
 
 def test_overview_summaries_speak_the_kpi_layers_numbers(app, kpi_con):
     at = app("01_tong_quan", ky=YEAR.name)
-    total = kpi.kpi_table(kpi_con, "total", YEAR.from_date, YEAR.to_date).row(0, named=True)
+    total = kpi.kpi_table(kpi_con, "total", scope=Scope.of(YEAR)).row(0, named=True)
     online = format_rate_vi(total["n_received_online"] / total["n_received"])
     summaries = [caption.value for caption in at.main.caption]
     assert f"Tiếp nhận {format_count_vi(total['n_received'])} hồ sơ" in summaries[-1]
     assert f"({online})" in summaries[-1]
     assert [e.label for e in at.expander] == ["Số liệu của biểu đồ", "Số liệu của biểu đồ"]
     assert at.dataframe[1].value["Tiếp nhận"].to_list()[-1] == format_count_vi(
-        kpi.monthly_trend(kpi_con, YEAR.from_date, YEAR.to_date, None, None)["n_received"][-1]
+        kpi.monthly_trend(kpi_con, scope=Scope.of(YEAR))["n_received"][-1]
     )

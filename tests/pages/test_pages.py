@@ -8,6 +8,7 @@ from pipelines import kpi
 from pipelines.bieu_06 import NUMBER_COLUMNS
 from pipelines.labels import SECTOR_GROUP_LABELS_VI, format_count_vi, format_rate_vi
 from pipelines.periods import parse_period
+from pipelines.scope import Scope
 from tests.pages.conftest import CLI_PERIODS
 
 PAGES = ("01_tong_quan", "02_linh_vuc", "03_don_vi", "04_ho_so", "05_bao_cao", "06_tai_len", "07_du_lieu")
@@ -34,13 +35,12 @@ def tiles(at) -> dict[str, str]:
 
 
 def expected_tiles(con, period_name: str, sector_group=None, unit_level=None) -> dict[str, str]:
-    period = parse_period(period_name)
-    scope = (period.from_date, period.to_date, sector_group, unit_level)
-    total = kpi.kpi_table(con, "total", *scope).row(0, named=True)
+    scope = Scope.of(parse_period(period_name), sector_group=sector_group, unit_level=unit_level)
+    total = kpi.kpi_table(con, "total", scope=scope).row(0, named=True)
     expected = {label: format_rate_vi(total[column]) for label, column in RATE_TILES.items()}
     expected |= {label: format_count_vi(total[column]) for label, column in COUNT_TILES.items()}
     if sector_group is None:
-        groups = kpi.kpi_table(con, "sector_group", *scope)
+        groups = kpi.kpi_table(con, "sector_group", scope=scope)
         for group in ("land", "construction", "investment"):
             rate = groups.filter(key=group)["satisfaction_rate"]
             label = f"Tỷ lệ hài lòng — {SECTOR_GROUP_LABELS_VI[group]}"
@@ -61,7 +61,7 @@ def test_page_renders_without_exception(app, page, period):
 def test_a_year_without_targets_still_shows_its_rates(app, kpi_con):
     at = app(ky="2022-12")
     period = parse_period("2022-12")
-    total = kpi.kpi_table(kpi_con, "total", period.from_date, period.to_date).row(0, named=True)
+    total = kpi.kpi_table(kpi_con, "total", scope=Scope.of(period)).row(0, named=True)
     shown = tiles(at)
     assert {label: shown[label] for label in RATE_TILES} == {
         label: format_rate_vi(total[column]) for label, column in RATE_TILES.items()
@@ -95,18 +95,17 @@ def test_changing_the_period_changes_the_numbers_and_the_url(app, kpi_con):
 
 def _shown_and_expected(at, con, page: str, period_name: str) -> tuple[list, list]:
     """One column of the page's first table (or its count) and the same from the KPI layer."""
-    period = parse_period(period_name)
-    start, end = period.from_date, period.to_date
+    scope = Scope.of(parse_period(period_name))
     if page == "02_linh_vuc":
-        expected = kpi.kpi_table(con, "sector_group", start, end)["n_received"]
+        expected = kpi.kpi_table(con, "sector_group", scope=scope)["n_received"]
         return at.dataframe[0].value["Tiếp nhận"].to_list(), [format_count_vi(n) for n in expected]
     if page == "03_don_vi":
-        expected = kpi.unit_ranking(con, start, end, None, "ward_commune")["on_time_rate"]
+        expected = kpi.unit_ranking(con, scope=scope.narrowed(unit_level="ward_commune"))["on_time_rate"]
         return at.dataframe[0].value["Tỷ lệ đúng hạn"].to_list(), [format_rate_vi(r) for r in expected]
     if page == "04_ho_so":
-        listed = kpi.dossier_list(con, start, end, None, None, None, ["late", "pending_overdue"])
+        listed = kpi.dossier_list(con, scope=scope, outcomes=["late", "pending_overdue"])
         return sorted(at.dataframe[0].value["Mã hồ sơ"]), sorted(listed["dossier_code"].head(50))  # page 1
-    rows = kpi.report_table(con, start, end)
+    rows = kpi.report_table(con, scope=scope)
     shown = pl.from_pandas(at.dataframe[0].value)["(3) Tổng số"].to_list()
     return shown, [format_count_vi(n) for n in rows["n_received_total"]]
 
@@ -149,7 +148,7 @@ def test_sector_page_drills_from_a_group_to_a_unit_to_its_dossiers_and_back(app,
     assert at.subheader[0].value == f"Hồ sơ đất đai của {ward}"
     period = parse_period("2023")
     unit_id = at.query_params["don_vi"]
-    expected = kpi.dossier_list(kpi_con, period.from_date, period.to_date, "land", None, unit_id)
+    expected = kpi.dossier_list(kpi_con, scope=Scope.of(period, sector_group="land", unit_id=unit_id))
     assert sorted(at.dataframe[0].value["Mã hồ sơ"]) == sorted(expected["dossier_code"])
     assert [button.label for button in at.button] == ["Tất cả lĩnh vực", "Đất đai"]
     at.button[1].click().run()  # the breadcrumb back to the group
@@ -161,7 +160,7 @@ def test_unit_page_ranks_wards_and_communes_together_and_opens_a_unit(app, kpi_c
     at = app("03_don_vi", ky="2023-Q3")
     assert [tab.label for tab in at.tabs] == ["Phường và xã", "Cấp thành phố"]
     period = parse_period("2023-Q3")
-    wards = kpi.unit_ranking(kpi_con, period.from_date, period.to_date, None, "ward_commune")
+    wards = kpi.unit_ranking(kpi_con, scope=Scope.of(period, unit_level="ward_commune"))
     assert set(wards["unit_level"]) == {"ward", "commune"}
     assert wards.height == 17
     shown = at.dataframe[0].value
@@ -178,7 +177,7 @@ def test_unit_page_ranks_wards_and_communes_together_and_opens_a_unit(app, kpi_c
 def test_dossier_page_lists_the_late_dossiers_by_page(app, kpi_con):
     at = app("04_ho_so", ky="2023", loai="late")
     period = parse_period("2023")
-    late = kpi.dossier_list(kpi_con, period.from_date, period.to_date, None, None, None, ["late"])
+    late = kpi.dossier_list(kpi_con, scope=Scope.of(period), outcomes=["late"])
     assert at.markdown[0].value.startswith(f"**{format_count_vi(late.height)} hồ sơ**")
     page = at.dataframe[0].value
     assert len(page) == min(50, late.height)
@@ -193,7 +192,7 @@ def test_dossier_page_lists_the_late_dossiers_by_page(app, kpi_con):
 def test_report_preview_is_the_kpi_layers_report_table(app, kpi_con):
     at = app("05_bao_cao", ky="BC-2023-6T")
     period = parse_period("BC-2023-6T")
-    rows = kpi.report_table(kpi_con, period.from_date, period.to_date)
+    rows = kpi.report_table(kpi_con, scope=Scope.of(period))
     preview = pl.from_pandas(at.dataframe[0].value)
     assert preview.height == rows.height
     total = preview.row(preview.height - 1, named=True)
@@ -227,14 +226,14 @@ def test_sector_page_drills_from_a_single_sector_to_a_unit_to_its_dossiers(app, 
     assert at.query_params["ten_linh_vuc"] == "Hộ tịch"
     assert at.subheader[0].value == "Hộ tịch: kết quả theo đơn vị"
     period = parse_period("2023")
-    expected_units = kpi.sector_units(kpi_con, "Hộ tịch", period.from_date, period.to_date)
+    expected_units = kpi.sector_units(kpi_con, "Hộ tịch", scope=Scope.of(period))
     units = at.dataframe[0].value
     assert units["Đơn vị"].to_list() == expected_units["key"].to_list()
     assert units["Tiếp nhận"].to_list() == [format_count_vi(n) for n in expected_units["n_received"]]
     at.session_state["units_Hộ tịch_2023_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
     unit_id = at.query_params["don_vi"]
-    listed = kpi.dossier_list(kpi_con, period.from_date, period.to_date, None, None, unit_id)
+    listed = kpi.dossier_list(kpi_con, scope=Scope.of(period, unit_id=unit_id))
     expected = listed.filter(pl.col("sector_name") == "Hộ tịch")["dossier_code"]
     assert sorted(at.dataframe[0].value["Mã hồ sơ"]) == sorted(expected)
     assert [button.label for button in at.button] == ["Tất cả lĩnh vực", "Hộ tịch"]
@@ -244,13 +243,10 @@ def test_dossier_page_opens_on_the_overdue_dossiers(app, kpi_con):
     at = app("04_ho_so", ky="2023")
     assert at.query_params["loai"] == "overdue"
     period = parse_period("2023")
-    overdue = kpi.dossier_list(
-        kpi_con, period.from_date, period.to_date, None, None, None, ["late", "pending_overdue"]
-    )
+    year = Scope.of(period)
+    overdue = kpi.dossier_list(kpi_con, scope=year, outcomes=["late", "pending_overdue"])
     assert at.markdown[0].value.startswith(f"**{format_count_vi(overdue.height)} hồ sơ**")
     assert set(at.dataframe[0].value["Kết quả"]) <= {"Quá hạn", "Đang giải quyết, quá hạn"}
-    late = kpi.dossier_list(kpi_con, period.from_date, period.to_date, None, None, None, ["late"])
-    pending = kpi.dossier_list(
-        kpi_con, period.from_date, period.to_date, None, None, None, ["pending_overdue"]
-    )
+    late = kpi.dossier_list(kpi_con, scope=year, outcomes=["late"])
+    pending = kpi.dossier_list(kpi_con, scope=year, outcomes=["pending_overdue"])
     assert overdue.height == late.height + pending.height > 0

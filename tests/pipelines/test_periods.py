@@ -1,4 +1,4 @@
-"""Period names and dates (DOMAIN.md): calendar and official periods, previous and a year earlier."""
+"""Period names and dates (docs/definitions.md): calendar and official periods, previous and a year earlier."""
 
 import datetime as dt
 

@@ -11,6 +11,7 @@ from pipelines import kpi
 from pipelines.file_context import UploadChoice
 from pipelines.ingest import ingest_files
 from pipelines.periods import parse_period
+from pipelines.scope import Scope
 from tests.helpers.real_exports import EPAR_UNIT, PERSONAL_VALUES, SHAPES, WRITERS, write_xlsx
 
 OFFICE = Path(__file__).resolve().parents[1] / "fixtures" / "office"
@@ -96,7 +97,7 @@ def test_counts_kpis_and_privacy(shape, tmp_path):
     )
     con = duckdb.connect(str(db), read_only=True)
     try:
-        total = kpi.kpi_table(con, "total", MARCH.from_date, MARCH.to_date).row(0, named=True)
+        total = kpi.kpi_table(con, "total", scope=Scope.of(MARCH)).row(0, named=True)
         columns = (
             "n_received",
             "n_resolved",
@@ -108,14 +109,8 @@ def test_counts_kpis_and_privacy(shape, tmp_path):
             "n_withdrawn",
         )
         assert tuple(total[c] for c in columns) == EXPECTED_MARCH[shape]
-        assert (
-            set(kpi.kpi_table(con, "sector", MARCH.from_date, MARCH.to_date)["key"])
-            == EXPECTED_SECTORS[shape]
-        )
-        assert (
-            set(kpi.kpi_table(con, "unit", MARCH.from_date, MARCH.to_date)["unit_id"])
-            == EXPECTED_UNITS[shape]
-        )
+        assert set(kpi.kpi_table(con, "sector", scope=Scope.of(MARCH))["key"]) == EXPECTED_SECTORS[shape]
+        assert set(kpi.kpi_table(con, "unit", scope=Scope.of(MARCH))["unit_id"]) == EXPECTED_UNITS[shape]
         for table in TABLES:
             text = str(con.execute(f"select * from {table}").fetchall())
             for value in PERSONAL_VALUES:

@@ -9,6 +9,7 @@ import duckdb
 from pipelines import kpi
 from pipelines.ingest import ingest_files
 from pipelines.periods import parse_period
+from pipelines.scope import Scope
 from tests.helpers.exports import row, write_csv
 
 JANUARY = parse_period("2023-01")
@@ -19,7 +20,7 @@ FEB_TITLE = ("Từ ngày 01/02/2023 đến ngày 28/02/2023",)
 def january_total(db) -> dict:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return kpi.kpi_table(con, "total", JANUARY.from_date, JANUARY.to_date).row(0, named=True)
+        return kpi.kpi_table(con, "total", scope=Scope.of(JANUARY)).row(0, named=True)
     finally:
         con.close()
 

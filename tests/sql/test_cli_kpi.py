@@ -10,6 +10,7 @@ import pytest
 from pipelines import cli, kpi
 from pipelines.cli_kpi import BY_CHOICES, FIELDS
 from pipelines.periods import parse_period
+from pipelines.scope import Scope
 
 HEADER = (
     "key,received,carried_over,resolved,early,on_time,late,pending,pending_overdue,withdrawn,on_time_rate,"
@@ -35,7 +36,7 @@ def _view_as_csv_rows(con, by, period_name=None, from_date=None, to_date=None):
         period = parse_period(period_name)
         from_date, to_date = period.from_date, period.to_date
     rows = []
-    for row in kpi.kpi_table(con, by, from_date, to_date).iter_rows(named=True):
+    for row in kpi.kpi_table(con, by, scope=Scope(from_date, to_date)).iter_rows(named=True):
         rows.append(
             [
                 str(row[column])

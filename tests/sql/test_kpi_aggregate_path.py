@@ -9,36 +9,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipelines import kpi, periods
+from pipelines import definitions, kpi, periods
+from pipelines.scope import Scope
 from pipelines.warehouse import connect
 from tests.helpers.kpi_warehouse import build_kpi_warehouse
 
 FIRST_DAY, N_DAYS = dt.date(2021, 10, 1), 600  # about 2021-10 … 2023-05
 UNITS = ("tnmt", "qldt", "p_le_loi", "p_minh_khai", "x_bao_khe", "x_tan_hung")
 SECTORS = ("Đất đai", "Xây dựng", "Đầu tư tại Việt Nam", "Hộ tịch", "Chứng thực", "Lĩnh vực ngoài danh mục")
-COUNTS = (
-    "n_received",
-    "n_received_online",
-    "n_received_channel_known",
-    "n_received_full_offered",
-    "n_received_full_channel_known",
-    "n_received_full_online",
-    "n_withdrawn",
-    "n_carried_over",
-    "n_resolved",
-    "n_early",
-    "n_on_time",
-    "n_late",
-    "n_pending",
-    "n_pending_overdue",
-    "n_rated",
-    "n_satisfied",
-    "n_sync_known",
-    "n_synced",
-    "n_apology_known",
-    "n_apology",
-)
-# The same counts, one dossier at a time: the DOMAIN.md definitions over kpi_dossiers_in_period's flags.
+# Every count of definitions/kpis.toml: each needs its per-dossier reference below.
+COUNTS = tuple(kpi.key for kpi in definitions.kpis() if not kpi.is_rate)
+# The same counts, one dossier at a time: the definitions (docs/definitions.md) over kpi_dossiers_in_period's
+# flags.
 PER_DOSSIER_SQL = """
 select
     {key} as key,
@@ -57,6 +39,7 @@ select
     count(*) filter (where is_resolved and outcome = 'late') as n_late,
     count(*) filter (where is_pending) as n_pending,
     count(*) filter (where is_pending_overdue) as n_pending_overdue,
+    count(*) filter (where is_pending and not is_pending_overdue) as n_pending_in_time,
     count(*) filter (where is_resolved and is_rated) as n_rated,
     count(*) filter (where is_resolved and is_satisfied) as n_satisfied,
     count(*) filter (where is_resolved and is_synced is not null) as n_sync_known,
@@ -123,12 +106,15 @@ def random_warehouse(tmp_path_factory):
 
 def _per_dossier(con, by, from_date, to_date, sector_group=None, unit_level=None, unit_id=None):
     sql = PER_DOSSIER_SQL.format(key=KEY_EXPRESSIONS[by])
-    rows = con.execute(sql, [from_date, to_date, sector_group, unit_level, unit_id]).fetchall()
-    return {row[0]: row[1:] for row in rows}
+    result = con.execute(sql, [from_date, to_date, sector_group, unit_level, unit_id])
+    names = [column[0] for column in result.description]
+    rows = [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+    return {row["key"]: tuple(row[name] for name in COUNTS) for row in rows}
 
 
 def _aggregated(con, by, from_date, to_date, sector_group=None, unit_level=None, unit_id=None):
-    table = kpi.kpi_table(con, by, from_date, to_date, sector_group, unit_level, unit_id)
+    scope = Scope(from_date, to_date, sector_group=sector_group, unit_level=unit_level, unit_id=unit_id)
+    table = kpi.kpi_table(con, by, scope=scope)
     key = pl.concat_str("sector_name", pl.lit(" | "), "key") if by == "sector_unit" else pl.col("key")
     return {row[0]: row[1:] for row in table.select(key, *COUNTS).rows()}
 
@@ -174,7 +160,7 @@ def test_filters(random_warehouse, filters):
 
 def test_months_equal_each_month_counted_alone(random_warehouse):
     period = periods.parse_period("BC-2023-Q1")
-    months = kpi.monthly_trend(random_warehouse, period.from_date, period.to_date)
+    months = kpi.monthly_trend(random_warehouse, scope=Scope.of(period))
     for row in months.iter_rows(named=True):
         expected = _per_dossier(random_warehouse, "total", row["window_from_date"], row["window_to_date"])
         assert tuple(row[c] for c in COUNTS) == expected.get("all", (0,) * len(COUNTS)), row["key"]

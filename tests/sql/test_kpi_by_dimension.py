@@ -4,22 +4,13 @@ import datetime as dt
 
 import pytest
 
-from pipelines import kpi
+from pipelines import definitions, kpi
 from pipelines.periods import custom_period, parse_period
+from pipelines.scope import Scope
 from pipelines.warehouse import connect
+from tests.helpers.kpi_warehouse import COUNTS
 
-COUNT_COLUMNS = (
-    "key",
-    "n_received",
-    "n_carried_over",
-    "n_resolved",
-    "n_early",
-    "n_on_time",
-    "n_late",
-    "n_pending",
-    "n_pending_overdue",
-    "n_withdrawn",
-)
+COUNT_COLUMNS = ("key", *COUNTS)
 RATE_COLUMNS = (
     "key",
     "on_time_rate",
@@ -151,12 +142,28 @@ INVARIANT_PERIODS = ("2023-01", "2023-Q1", "2022", "BC-2023-01", "BC-2023-6T", "
 
 def _table(con, by, name, sector_group=None, unit_level=None, unit_id=None):
     period = parse_period(name)
-    return kpi.kpi_table(con, by, period.from_date, period.to_date, sector_group, unit_level, unit_id)
+    scope = Scope.of(period, sector_group=sector_group, unit_level=unit_level, unit_id=unit_id)
+    return kpi.kpi_table(con, by, scope=scope)
 
 
 @pytest.mark.parametrize(("by", "name"), list(EXPECTED_COUNTS))
 def test_counts(named, by, name):
     assert _table(named, by, name).select(COUNT_COLUMNS).rows() == EXPECTED_COUNTS[by, name]
+
+
+# late_rate: resolved late over resolved, (by, period name) → {key: rate}
+EXPECTED_LATE_RATES = {
+    ("sector", "2023-01"): {"Đất đai": 1 / 5, "Xây dựng": None, "Hộ tịch": 0.0},  # Xây dựng resolved nothing
+    ("total", "BC-2023-01"): {"all": 1 / 6},
+    ("total", "2023-Q1"): {"all": 2 / 8},
+    ("total", "2021-12"): {"all": None},
+}
+
+
+@pytest.mark.parametrize(("by", "name"), list(EXPECTED_LATE_RATES))
+def test_late_rate(named, by, name):
+    actual = dict(_table(named, by, name).select("key", "late_rate").rows())
+    assert actual == pytest.approx(EXPECTED_LATE_RATES[by, name])
 
 
 @pytest.mark.parametrize(("by", "name"), list(EXPECTED_RATES))
@@ -169,7 +176,7 @@ def test_rates(named, by, name):
 
 
 def test_a_single_day(named):
-    table = kpi.kpi_table(named, "total", CUSTOM_DAY.from_date, CUSTOM_DAY.to_date)
+    table = kpi.kpi_table(named, "total", scope=Scope.of(CUSTOM_DAY))
     assert table.select(COUNT_COLUMNS).rows() == EXPECTED_CUSTOM_DAY
 
 
@@ -197,9 +204,12 @@ def test_unit_rows_carry_their_ids_and_levels(named):
 @pytest.mark.parametrize("name", INVARIANT_PERIODS)
 def test_invariants(named, name):
     total = _table(named, "total", name).row(0, named=True)
-    for by in kpi.DIMENSIONS:
+    for dimension in definitions.dimensions():
+        by = dimension.name
         table = _table(named, by, name)
-        assert table.select("key", "sector_name", "window_from_date").n_unique() == table.height, by
+        assert (
+            table.select("key", "sector_group", "sector_name", "window_from_date").n_unique() == table.height
+        ), by
         for row in table.iter_rows(named=True):
             assert row["n_early"] + row["n_on_time"] + row["n_late"] == row["n_resolved"]
             assert row["n_pending_in_time"] + row["n_pending_overdue"] == row["n_pending"]
@@ -209,22 +219,22 @@ def test_invariants(named, name):
             )
         assert table["n_received"].sum() == total["n_received"], by
         assert table["n_resolved"].sum() == total["n_resolved"], by
-        if by not in ("month", "unit_month"):
+        if not dimension.is_by_month:
             assert table["n_pending"].sum() == total["n_pending"], by
 
 
 def test_an_unknown_dimension_is_refused(named):
     with pytest.raises(ValueError, match="by must be one of"):
-        kpi.kpi_table(named, "ward", dt.date(2023, 1, 1), dt.date(2023, 1, 31))
+        kpi.kpi_table(named, "ward", scope=Scope(dt.date(2023, 1, 1), dt.date(2023, 1, 31)))
 
 
 def test_an_empty_warehouse(tmp_path):
     con = connect(tmp_path / "empty.duckdb")
     try:
-        start, end = dt.date(2023, 1, 1), dt.date(2023, 3, 31)
-        assert kpi.kpi_table(con, "total", start, end).select(COUNT_COLUMNS).rows() == [("all", *NOTHING)]
-        assert kpi.monthly_trend(con, start, end)["key"].to_list() == ["2023-01", "2023-02", "2023-03"]
-        assert kpi.kpi_table(con, "unit", start, end).height == 0
+        scope = Scope(dt.date(2023, 1, 1), dt.date(2023, 3, 31))
+        assert kpi.kpi_table(con, "total", scope=scope).select(COUNT_COLUMNS).rows() == [("all", *NOTHING)]
+        assert kpi.monthly_trend(con, scope=scope)["key"].to_list() == ["2023-01", "2023-02", "2023-03"]
+        assert kpi.kpi_table(con, "unit", scope=scope).height == 0
         assert kpi.available_periods(con) == []
     finally:
         con.close()
@@ -232,10 +242,12 @@ def test_an_empty_warehouse(tmp_path):
 
 def test_wards_and_communes_together_are_the_sum_of_both_levels(named):
     """The 'ward_commune' filter value selects exactly the wards and the communes."""
-    year = (dt.date(2022, 12, 15), dt.date(2023, 12, 31))
+    year = Scope(dt.date(2022, 12, 15), dt.date(2023, 12, 31))
     counts = ["n_received", "n_resolved", "n_early", "n_on_time", "n_late", "n_pending", "n_withdrawn"]
-    together = kpi.kpi_table(named, "total", *year, None, "ward_commune").select(counts).row(0)
-    ward = kpi.kpi_table(named, "total", *year, None, "ward").select(counts).row(0)
-    commune = kpi.kpi_table(named, "total", *year, None, "commune").select(counts).row(0)
+
+    def level(unit_level):
+        return kpi.kpi_table(named, "total", scope=year.narrowed(unit_level=unit_level)).select(counts).row(0)
+
+    together, ward, commune = level("ward_commune"), level("ward"), level("commune")
     assert together == tuple(a + b for a, b in zip(ward, commune, strict=True))
     assert any(together)

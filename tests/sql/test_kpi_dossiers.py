@@ -5,8 +5,10 @@ import datetime as dt
 import pytest
 
 from pipelines import kpi
+from pipelines.scope import Scope
 
 D = dt.date
+JANUARY = Scope(D(2023, 1, 1), D(2023, 1, 31))
 # cut-off 14/01/2023 → code: (outcome, finished_date, n_processing_days, n_processing_working_days,
 # n_days_overdue). Working days exclude weekends and the holidays 02/01/2023 (New Year, observed).
 OUTCOMES_AT_14_JAN = {
@@ -80,13 +82,13 @@ def test_outcome_boundaries(named, code, cutoff, outcome):
 
 
 def test_dossiers_counted_in_a_period(named):
-    table = kpi.dossier_list(named, D(2023, 1, 1), D(2023, 1, 31))
+    table = kpi.dossier_list(named, scope=JANUARY)
     actual = {row[0]: row[1:] for row in table.select("dossier_code", *FLAG_COLUMNS).rows()}
     assert actual == JAN_FLAGS
 
 
 def test_late_dossiers_most_overdue_first(named):
-    table = kpi.dossier_list(named, D(2023, 1, 1), D(2023, 1, 31), outcomes=["late", "pending_overdue"])
+    table = kpi.dossier_list(named, scope=JANUARY, outcomes=["late", "pending_overdue"])
     assert table.select("dossier_code", "outcome", "n_days_overdue").rows() == JAN_LATE
 
 
@@ -99,7 +101,5 @@ def test_late_dossiers_most_overdue_first(named):
     ],
 )
 def test_dossier_list_filters(named, filters, codes):
-    table = kpi.dossier_list(
-        named, D(2023, 1, 1), D(2023, 1, 31), outcomes=["late", "pending_overdue"], **filters
-    )
+    table = kpi.dossier_list(named, scope=JANUARY.narrowed(**filters), outcomes=["late", "pending_overdue"])
     assert table["dossier_code"].to_list() == codes

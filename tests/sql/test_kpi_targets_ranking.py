@@ -6,9 +6,11 @@ import pytest
 
 from pipelines import kpi
 from pipelines.periods import parse_period
+from pipelines.scope import Scope
+from tests.helpers.kpi_warehouse import COUNTS
 
 D = dt.date
-JAN = (D(2023, 1, 1), D(2023, 1, 31))
+JAN = Scope(D(2023, 1, 1), D(2023, 1, 31))
 TNMT, LE_LOI, BAO_KHE = "Phòng Tài nguyên và Môi trường", "Phường Lê Lợi", "Xã Bảo Khê"
 TARGET_COLUMNS = (
     "kpi",
@@ -57,17 +59,6 @@ EXPECTED_COMPARE = {
     "early_rate": (1 / 7, 1 / 3, 1.0),
     "apology_rate": (1.0, None, None),
 }
-COUNT_COLUMNS = (
-    "n_received",
-    "n_carried_over",
-    "n_resolved",
-    "n_early",
-    "n_on_time",
-    "n_late",
-    "n_pending",
-    "n_pending_overdue",
-    "n_withdrawn",
-)
 EXPECTED_FOCUS = [
     ("land", TNMT, 2, 3, 4, 1, 2, 1, 1, 1, 0),
     ("land", BAO_KHE, 1, 0, 1, 0, 1, 0, 0, 0, 0),
@@ -84,17 +75,17 @@ def _approx_rows(rows):
     [
         (JAN, None, EXPECTED_TARGETS),
         (JAN, "land", EXPECTED_TARGETS_LAND),
-        ((D(2022, 1, 1), D(2022, 12, 31)), None, EXPECTED_TARGETS_2022),
-        ((D(2024, 1, 1), D(2024, 1, 31)), None, []),
+        (Scope(D(2022, 1, 1), D(2022, 12, 31)), None, EXPECTED_TARGETS_2022),
+        (Scope(D(2024, 1, 1), D(2024, 1, 31)), None, []),
     ],
 )
 def test_targets(named, period, sector_group, expected):
-    table = kpi.targets_status(named, *period, sector_group=sector_group)
+    table = kpi.targets_status(named, scope=period.narrowed(sector_group=sector_group))
     assert table.select(TARGET_COLUMNS).rows() == _approx_rows(expected)
 
 
 def test_ranking_with_change_against_the_previous_period(named):
-    table = kpi.unit_ranking(named, *JAN)
+    table = kpi.unit_ranking(named, scope=JAN)
     assert (
         table.select("unit_id", "unit_rank", "unit_rank_previous", "rank_change").rows() == EXPECTED_RANKING
     )
@@ -102,13 +93,13 @@ def test_ranking_with_change_against_the_previous_period(named):
 
 
 def test_ties_share_a_rank_and_units_without_results_are_unranked(named):
-    table = kpi.unit_ranking(named, D(2023, 1, 12), D(2023, 1, 14))
+    table = kpi.unit_ranking(named, scope=Scope(D(2023, 1, 12), D(2023, 1, 14)))
     rows = table.select("unit_id", "unit_rank", "unit_rank_previous", "rank_change").rows()
     assert rows == EXPECTED_TIED_RANKING
 
 
 def test_compare_with_the_previous_period_and_a_year_earlier(named):
-    table = kpi.kpi_compare(named, "total", *JAN)
+    table = kpi.kpi_compare(named, "total", scope=JAN)
     assert table["key"].unique().to_list() == ["all"]
     assert table.height == 18
     rows = {row["kpi"]: row for row in table.iter_rows(named=True)}
@@ -124,7 +115,7 @@ def test_compare_with_the_previous_period_and_a_year_earlier(named):
 
 
 def test_compare_by_unit_keeps_the_current_keys(named):
-    table = kpi.kpi_compare(named, "unit", *JAN)
+    table = kpi.kpi_compare(named, "unit", scope=JAN)
     assert table["key"].unique(maintain_order=True).to_list() == [TNMT, LE_LOI, BAO_KHE]
     received = {row["key"]: row for row in table.filter(table["kpi"] == "n_received").iter_rows(named=True)}
     # Dec 2022: tnmt received A01, A05, A12, A15, B03; Bảo Khê B02; Jan 2022: only tnmt (B01)
@@ -133,8 +124,8 @@ def test_compare_by_unit_keeps_the_current_keys(named):
 
 
 def test_focus_groups_by_unit(named):
-    table = kpi.focus_by_unit(named, *JAN)
-    assert table.select("sector_group", "key", *COUNT_COLUMNS).rows() == EXPECTED_FOCUS
+    table = kpi.focus_by_unit(named, scope=JAN)
+    assert table.select("sector_group", "key", *COUNTS).rows() == EXPECTED_FOCUS
 
 
 def test_available_periods_follow_the_data(named):

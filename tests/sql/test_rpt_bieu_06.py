@@ -17,6 +17,7 @@ from pipelines.periods import parse_period
 from pipelines.report_data import FormData
 from pipelines.report_settings import load_report_settings
 from pipelines.report_xlsx import write_bieu_06
+from pipelines.scope import Scope
 
 PERIOD = parse_period("BC-2023-01")  # 15/12/2022 – 14/01/2023
 ROW_COLUMNS = ("row_kind", "block_code", "sector_number", "sector_name", *NUMBER_COLUMNS, "n_withdrawn")
@@ -65,17 +66,17 @@ EXPECTED_SINGLE_HEADERS = {"D9": "Trực tuyến", "E9": "Trực tiếp, dịch 
 
 
 def test_report_rows(named):
-    table = kpi.report_table(named, PERIOD.from_date, PERIOD.to_date)
+    table = kpi.report_table(named, scope=Scope.of(PERIOD))
     assert table.select(ROW_COLUMNS).rows() == EXPECTED_ROWS
 
 
 def test_a_units_own_report(named):
-    table = kpi.report_table(named, PERIOD.from_date, PERIOD.to_date, unit_id="tnmt")
+    table = kpi.report_table(named, scope=Scope.of(PERIOD, unit_id="tnmt"))
     assert table.select(ROW_COLUMNS).rows() == EXPECTED_TNMT_ROWS
 
 
 def test_an_empty_period_has_a_zero_total_row(named):
-    table = kpi.report_table(named, dt.date(2021, 1, 1), dt.date(2021, 1, 31))
+    table = kpi.report_table(named, scope=Scope(dt.date(2021, 1, 1), dt.date(2021, 1, 31)))
     assert table.select(ROW_COLUMNS).rows() == [("total", None, None, None, *([0] * 12))]
 
 

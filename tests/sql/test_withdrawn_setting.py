@@ -1,4 +1,4 @@
-"""The setting withdrawn_counts_as_resolved (catalogues/settings.csv): off by default (DOMAIN.md), and on,
+"""The setting withdrawn_counts_as_resolved (catalogues/settings.csv): off by default (docs/definitions.md), and on,
 withdrawn dossiers count as resolved on time where they were finished, else on the day they were received."""
 
 import datetime as dt
@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from pipelines import kpi
+from pipelines.scope import Scope
 from pipelines.warehouse import connect, refresh_aggregates, transaction
 from tests.helpers.kpi_warehouse import build_kpi_warehouse
 
@@ -30,7 +31,10 @@ DOSSIERS = {
     ),
 }
 COUNTS = ("n_received", "n_resolved", "n_early", "n_on_time", "n_late", "n_pending", "n_withdrawn")
-JANUARY, FEBRUARY = (dt.date(2023, 1, 1), dt.date(2023, 1, 31)), (dt.date(2023, 2, 1), dt.date(2023, 2, 28))
+JANUARY, FEBRUARY = (
+    Scope(dt.date(2023, 1, 1), dt.date(2023, 1, 31)),
+    Scope(dt.date(2023, 2, 1), dt.date(2023, 2, 28)),
+)
 
 
 @pytest.fixture
@@ -41,7 +45,7 @@ def con(tmp_path):
 
 
 def totals(con, period):
-    return kpi.kpi_table(con, "total", *period).select(COUNTS).row(0)
+    return kpi.kpi_table(con, "total", scope=period).select(COUNTS).row(0)
 
 
 def test_off_by_default_withdrawn_count_only_in_received(con):

@@ -7,6 +7,7 @@ import pytest
 
 from pipelines import kpi
 from pipelines.periods import parse_period
+from pipelines.scope import Scope
 from tests.helpers.dashboard import UPLOAD_NAME, UPLOAD_NEW, build_warehouse, write_upload_export
 from ui import db
 
@@ -21,7 +22,7 @@ def warehouse(tmp_path, monkeypatch):
 
 
 def received(cursor) -> int:
-    return kpi.kpi_table(cursor, "total", YEAR.from_date, YEAR.to_date)["n_received"].item()
+    return kpi.kpi_table(cursor, "total", scope=Scope.of(YEAR))["n_received"].item()
 
 
 def test_readers_during_an_upload_see_before_or_after_never_between(warehouse, tmp_path):
