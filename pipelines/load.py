@@ -149,7 +149,6 @@ def load_normalised(
             con.execute(_sql(step))
         counts = dict(con.execute(_sql("count_changes.sql")).fetchall())
         con.execute(_sql("apply_incoming.sql"))
-        con.unregister("incoming_dossiers")
         rejects = normalised.rejects.with_columns(
             pl.lit(ingest_id, dtype=pl.Int32).alias("ingest_id"),
             pl.lit(archived.file_name).alias("file_name"),
@@ -188,7 +187,8 @@ def load_normalised(
         )
         refresh_aggregates(con, changes_only=not recount)
         con.execute(
-            "drop table incoming_classified; drop table ingest_replaced_dossiers; "
-            "drop table ingest_added_dossiers"
+            "drop view ingest_added_dossiers; drop table ingest_replaced_dossiers; "
+            "drop table incoming_classified"
         )
+        con.unregister("incoming_dossiers")
     return result

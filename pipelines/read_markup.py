@@ -61,36 +61,41 @@ def _merged_row(cells: list[str], rows_left: dict[int, int]) -> list[str | None]
 
 
 def _rows(sheet_text: str) -> list[str]:
-    """Each row as its cells joined by CELL; rows with merged cells (or covered by one above) placed cell by
-    cell, the others kept as the stylesheet wrote them."""
-    rows: list[str] = []
+    """Each row as its cells joined by CELL. Rows with merged cells, those they cover and the blank rows an
+    ss:Index skips are placed cell by cell; the rest (all the rows after the last merged range, usually
+    every data row) are kept as the stylesheet wrote them."""
+    lines = sheet_text.split(ROW)[:-1]
+    special = [i for i, line in enumerate(lines) if SPAN in line or line.startswith(ROW_INDEX)]
+    placed: list[str] = []
     rows_left: dict[int, int] = {}
-    for line in sheet_text.split(ROW)[:-1]:
+    done = 0
+    while done < len(lines) and special and (done <= special[-1] or any(rows_left.values())):
+        line = lines[done]
         if line.startswith(ROW_INDEX):  # rows skipped by a SpreadsheetML ss:Index are blank
             index, _, line = line[1:].partition(SPAN_END)
-            rows.extend("" for _ in range(int(index) - 1 - len(rows)))
-        if SPAN in line or any(rows_left.values()):
-            cells = _merged_row(line.split(CELL)[:-1], rows_left)
-            rows.append(CELL.join(cell or "" for cell in cells))
-        else:
-            rows.append(line.removesuffix(CELL))
-    return rows
+            placed.extend("" for _ in range(int(index) - 1 - len(placed)))
+        cells = _merged_row(line.split(CELL)[:-1], rows_left)
+        placed.append(CELL.join(cell or "" for cell in cells))
+        done += 1
+    return placed + lines[done:]
 
 
 def _grid(rows: list[str], collapse_spaces: bool) -> pl.DataFrame:
-    cells = pl.Series("cells", rows, dtype=pl.String).str.split(CELL)
+    cells = pl.Series("cells", rows, dtype=pl.String).str.strip_suffix(CELL).str.split(CELL)
     width = cells.list.len().max() or 0
     columns = [f"c{i}" for i in range(width)]
-    text = pl.col(columns)
-    if collapse_spaces:  # HTML: runs of white space are one space, <br> is a line break
-        text = text.str.replace_all(r"\s+", " ").str.replace_all(f" ?{LINE_BREAK} ?", "\n")
-    return (
-        pl.DataFrame({"cells": cells})
-        .select(
-            pl.col("cells").list.get(i, null_on_oob=True).alias(column) for i, column in enumerate(columns)
-        )
-        .with_columns(text.str.strip_chars().replace("", None))
+    frame = pl.DataFrame({"cells": cells}).select(
+        pl.col("cells").list.get(i, null_on_oob=True).alias(column) for i, column in enumerate(columns)
     )
+    if collapse_spaces:  # HTML: runs of white space are one space, <br> is a line break
+        frame = frame.with_columns(
+            pl.when(pl.col(column).str.contains(rf"\s\s|[^\S ]|{LINE_BREAK}"))
+            .then(pl.col(column).str.replace_all(r"\s+", " ").str.replace_all(f" ?{LINE_BREAK} ?", "\n"))
+            .otherwise(pl.col(column))
+            .alias(column)
+            for column in columns
+        )
+    return frame.with_columns(pl.col(columns).str.strip_chars().replace("", None))
 
 
 def _sheets(text: str, collapse_spaces: bool) -> list[pl.DataFrame]:

@@ -28,10 +28,10 @@ create table if not exists dossiers (
     source_row integer not null         -- its row in that file
 );
 
--- Every version every loaded file gave, the current ones included: when a file is corrected (the same
--- bytes uploaded with another unit choice), its versions leave and the best remaining version of each
--- of its dossiers comes back (sql/load/remove_ingest.sql).
-create table if not exists dossier_versions as select * from dossiers limit 0;
+-- The versions that lost (replaced by a later export, or older than the stored one): a correction (the same
+-- bytes uploaded with another unit choice) takes its file's versions out and gives each of its dossiers back
+-- the best version other files gave (sql/load/remove_ingest.sql).
+create table if not exists dossier_history as select * from dossiers limit 0;
 
 create table if not exists rejects (
     ingest_id integer not null,

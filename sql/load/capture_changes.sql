@@ -6,7 +6,7 @@ select unnest(stored_dossier)
 from incoming_classified
 where change_kind = 'updated';
 
-create or replace temp table ingest_added_dossiers as
+create or replace temp view ingest_added_dossiers as
 select incoming.*
 from incoming_dossiers as incoming
 anti join (

@@ -49,8 +49,11 @@ def _wait_healthy(url: str, server: subprocess.Popen, timeout_s: float) -> None:
 
 
 @contextmanager
-def serve(db_path: Path, extra_env: dict[str, str] | None = None, timeout_s: float = 60) -> Iterator[str]:
-    """The app on a free local port over the warehouse at db_path; yields its base URL."""
+def serve(
+    db_path: Path, extra_env: dict[str, str] | None = None, timeout_s: float = 60, app: Path = APP
+) -> Iterator[str]:
+    """The app (or another Streamlit script) on a free local port over the warehouse at db_path; yields its
+    base URL."""
     port = _free_port()
     env = {**os.environ, DB_ENV: str(db_path), **(extra_env or {})}
     command = [
@@ -58,7 +61,7 @@ def serve(db_path: Path, extra_env: dict[str, str] | None = None, timeout_s: flo
         "-m",
         "streamlit",
         "run",
-        str(APP),
+        str(app),
         "--server.headless",
         "true",
         "--server.port",

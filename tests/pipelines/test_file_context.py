@@ -73,7 +73,7 @@ def test_the_same_bytes_with_another_unit_are_a_correction_that_a_rebuild_replay
     )
     assert units(db) == [("vpdkdd", 4)]
     assert query(db, "select status from ingest_log order by ingest_id") == [("replaced",), ("loaded",)]
-    assert query(db, "select count(*), count(distinct ingest_id) from dossier_versions") == [(4, 1)]
+    assert query(db, "select count(*) from dossier_history") == [(0,)]  # nothing of the wrong unit stays
     # no choice for the same bytes: already loaded, nothing changes
     assert ingest_files(db, [path])[0].status == "duplicate_file"
     before = query(db, "select * exclude (ingest_id) from dossiers order by dossier_code")
@@ -107,7 +107,9 @@ def test_a_correction_gives_back_the_versions_other_files_hold(tmp_path):
     assert query(db, "select unit_id from dossiers where dossier_code = 'SO-01'") == [("p_hong_chau",)]
     ingest_files(db, [april], choice=UploadChoice("Phường Lam Sơn"))
     assert units(db) == [("p_lam_son", 4)]
-    assert query(db, "select count(*) from dossier_versions where unit_id = 'p_hong_chau'") == [(0,)]
+    assert query(db, "select count(*) from dossier_history where unit_id = 'p_hong_chau'") == [(0,)]
+    # the March list's version of SO-01 is kept as the one the register's replaced
+    assert query(db, "select dossier_code, unit_id from dossier_history") == [("SO-01", "p_lam_son")]
 
 
 def test_sector_from_section_rows_and_the_title(tmp_path):

@@ -19,7 +19,7 @@ MARCH = parse_period("2023-03")
 # Files without a unit column and without a unit in their title: the uploader says whose they are.
 CHOICES = {"epar": UploadChoice(EPAR_UNIT)}
 FORMATS = [*WRITERS, "libreoffice.ods", "libreoffice.xls", "libreoffice.xlsx"]
-TABLES = ("dossiers", "dossier_versions", "rejects", "ingest_log")
+TABLES = ("dossiers", "dossier_history", "rejects", "ingest_log")
 
 # March 2023 by hand (counts of kpi_by_dimension 'total'): received, resolved, early, on time, late, pending,
 # pending overdue, withdrawn.
