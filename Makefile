@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser office run test lint bench demo screenshots
+.PHONY: install browser office calc run test lint bench demo screenshots
 
 install: $(VENV)/.installed
 
@@ -23,6 +23,11 @@ office:
 	@(dpkg -s libreoffice-writer-nogui && test -x /usr/bin/pdftoppm) >/dev/null 2>&1 || ($(SUDO) apt-get update -q && \
 		$(SUDO) apt-get install -y -q libreoffice-writer-nogui poppler-utils)
 
+# LibreOffice Calc for the ingest benchmark, which makes its .ods from the .xlsx as a user would.
+calc:
+	@dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || ($(SUDO) apt-get update -q && \
+		$(SUDO) apt-get install -y -q libreoffice-calc-nogui)
+
 run: install
 	$(VENV)/bin/tthc serve
 
@@ -34,7 +39,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 
 # Benchmarks are run by hand (minutes each); figures go into bench/README.md.
-bench: install browser office
+bench: install browser office calc
 	$(PY) -m bench.bench_ingest
 	$(PY) -m bench.bench_kpi
 	$(PY) -m bench.bench_pages

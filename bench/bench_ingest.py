@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -149,7 +150,10 @@ def write_markup_files(n: int) -> tuple[Path, Path]:
             capture_output=True,
             env=os.environ | {"HOME": folder},
         )
-        (Path(folder) / f"{xlsx_path.stem}.ods").replace(ods_path)
+        converted = Path(folder) / f"{xlsx_path.stem}.ods"
+        if not converted.exists():  # soffice exits 0 when it cannot load the file (Calc not installed)
+            raise SystemExit("soffice wrote no .ods: is LibreOffice Calc installed (make calc)?")
+        shutil.move(converted, ods_path)
     return html_path, ods_path
 
 
@@ -172,6 +176,9 @@ BODIES = {
     "all_varchar=true)', [sys.argv[1]]).to_arrow_table()",
     "raw parse (lxml HTML)": "from lxml import etree\n"
     "etree.parse(sys.argv[1], etree.HTMLParser(encoding='utf-8', huge_tree=True))",
+    "our reader (read_grids)": "from pipelines.read_export import read_grids\n"
+    "from pipelines.settings import IngestSettings\n"
+    "read_grids(Path(sys.argv[1]), 'bench', IngestSettings())",
     "pandas+openpyxl → duckdb": "import duckdb, pandas\n"
     f"frame = pandas.read_excel(sys.argv[1], header=3, dtype=str)\n{TO_DUCKDB}",
     "pandas read_csv → duckdb": "import duckdb, pandas\n"
@@ -228,7 +235,7 @@ def main() -> None:
             continue
         floor = series(reference, path, args.runs)
         ours = series("tthc ingest", path, args.runs)
-        rows = [floor, ours]
+        rows = [floor, series("our reader (read_grids)", path, args.runs), ours]
         with tempfile.TemporaryDirectory() as folder:
             db = Path(folder) / "w.duckdb"
             measure("tthc ingest", path, db)
