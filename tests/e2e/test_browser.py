@@ -48,8 +48,9 @@ def expected(warehouse) -> dict:
 
 @pytest.fixture(scope="module")
 def page(warehouse, expected):
+    """The dashboard as `tthc serve` starts it (its pages rendered once before the server answers)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    with serve(warehouse) as url, chromium() as browser:
+    with serve(warehouse, timeout_s=180, as_served=True) as url, chromium() as browser:
         tab = browser.new_page(viewport={"width": 1400, "height": 1000})
         tab.set_default_timeout(20_000)
         tab.base_url = url

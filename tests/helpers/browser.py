@@ -50,29 +50,28 @@ def _wait_healthy(url: str, server: subprocess.Popen, timeout_s: float) -> None:
 
 @contextmanager
 def serve(
-    db_path: Path, extra_env: dict[str, str] | None = None, timeout_s: float = 60, app: Path = APP
+    db_path: Path,
+    extra_env: dict[str, str] | None = None,
+    timeout_s: float = 60,
+    app: Path = APP,
+    as_served: bool = False,
 ) -> Iterator[str]:
     """The app (or another Streamlit script) on a free local port over the warehouse at db_path; yields its
-    base URL."""
+    base URL. as_served: started as `tthc serve` starts it (ui/server.py: pages rendered before the server
+    answers), else by `streamlit run`."""
     port = _free_port()
-    env = {**os.environ, DB_ENV: str(db_path), **(extra_env or {})}
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(app),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.fileWatcherType",
-        "none",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    env = {
+        **os.environ,
+        DB_ENV: str(db_path),
+        "STREAMLIT_SERVER_HEADLESS": "true",
+        "STREAMLIT_SERVER_PORT": str(port),
+        "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
+        "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        **(extra_env or {}),
+    }
+    launcher = ["ui.server"] if as_served else ["streamlit", "run"]
+    command = [sys.executable, "-m", *launcher, str(app)]
     server = subprocess.Popen(
         command, env=env, cwd=APP.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )

@@ -83,5 +83,6 @@ def test_cli_user_add(users, monkeypatch, capsys):
 def test_open_mode_listens_on_localhost_only():
     from pipelines.cli_serve import streamlit_command
 
-    assert streamlit_command(8501, open_mode=True)[3:5] == ["--server.address", "127.0.0.1"]
-    assert streamlit_command(8501, open_mode=False)[3:5] == ["--server.address", "0.0.0.0"]
+    for open_mode, address in ((True, "127.0.0.1"), (False, "0.0.0.0")):
+        command = streamlit_command(8501, open_mode=open_mode)
+        assert command[command.index("--server.address") + 1] == address
