@@ -56,9 +56,10 @@ def _write_failure(name: str, exc: OSError) -> ArchiveWriteError:
             f"Ổ đĩa đã đầy: không lưu được bản gốc của tệp «{name}» vào kho tệp gốc, nên tệp chưa được nạp "
             "(không có dòng nào vào kho dữ liệu). Giải phóng dung lượng rồi tải lên lại."
         )
+    code = errno.errorcode.get(exc.errno, "OSError")
     return ArchiveWriteError(
-        f"Không lưu được bản gốc của tệp «{name}» vào kho tệp gốc ({errno.errorcode.get(exc.errno, 'OSError')}"
-        "), nên tệp chưa được nạp. Kiểm tra quyền ghi thư mục data/raw rồi tải lên lại."
+        f"Không lưu được bản gốc của tệp «{name}» vào kho tệp gốc ({code}), nên tệp chưa được nạp. Kiểm tra "
+        "quyền ghi thư mục data/raw rồi tải lên lại."
     )
 
 
