@@ -67,6 +67,7 @@ def read_delimited(path: Path, original_name: str, max_rows: int | None = None) 
             extra_columns="ignore",
             encoding="utf8",
             n_rows=max_rows,
+            glob=False,  # a name with [ ] or * is a file name, not a pattern
         )
     except pl.exceptions.PolarsError as exc:
         if "utf-8" in str(exc).lower() or "utf8" in str(exc).lower():
