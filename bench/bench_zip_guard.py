@@ -61,10 +61,6 @@ def _median_seconds(func, path: Path, runs: int) -> float:
 
 def _ingest_medians(path: Path, runs: int) -> tuple[float, float]:
     """(with the guard, with the declared sizes only), medians over runs taken alternately."""
-    import bench.bench_ingest as ingest_bench
-
-    ingest_bench.BODIES["guard"] = INGEST
-    ingest_bench.BODIES["declared"] = DECLARED_ONLY + INGEST
     samples: dict[str, list[float]] = {"guard": [], "declared": []}
     for _ in range(runs):
         for label in samples:
@@ -92,8 +88,8 @@ def main() -> None:
     if args.ingest_runs:
         with_guard, declared = _ingest_medians(files[0], args.ingest_runs)
         print(
-            f"\n`tthc ingest` {files[0].name}, median of {args.ingest_runs}: with the guard {with_guard:.2f} s, "
-            f"declared sizes only {declared:.2f} s, ratio {with_guard / declared:.3f}"
+            f"\n`tthc ingest` {files[0].name}, median of {args.ingest_runs}: with the guard "
+            f"{with_guard:.2f} s, declared sizes only {declared:.2f} s, ratio {with_guard / declared:.3f}"
         )
 
 
