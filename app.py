@@ -35,8 +35,8 @@ navigation = st.navigation(
 try:
     if db.read_only_reason():
         st.warning(
-            f"**Chỉ đọc** — {db.read_only_reason()} Các trang vẫn hiển thị số liệu đang có; khởi động lại bảng "
-            "điều khiển khi đã khắc phục để tải tệp lên được.",
+            f"**Chỉ đọc** — {db.read_only_reason()} Các trang vẫn hiển thị số liệu đang có; khởi động lại "
+            "bảng điều khiển khi đã khắc phục để tải tệp lên được.",
             icon=":material/lock:",
         )
     elif db.data_version() == 0:  # nothing was ever loaded: the demo year rather than empty pages
