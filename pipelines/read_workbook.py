@@ -9,7 +9,7 @@ import fastexcel
 import polars as pl
 
 from pipelines.errors import ExportFormatError
-from pipelines.zip_guard import ZipTooLarge, unpacked_cap, unpacked_size
+from pipelines.zip_guard import ZipSizeLie, ZipTooLarge, unpacked_cap, unpacked_size
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An encrypted (password-protected) .xlsx is an OLE file holding this stream.
@@ -29,6 +29,11 @@ def _zip_problem(path: Path, original_name: str, max_unpacked: int) -> str | Non
         unpacked_size(path, cap)
     except (zipfile.BadZipFile, zlib.error, EOFError):
         return f"Tệp «{original_name}» không phải tệp Excel hợp lệ (tệp hỏng hoặc sai định dạng)."
+    except ZipSizeLie:
+        return (
+            f"Tệp «{original_name}» giải nén ra nhiều hơn kích thước chính nó khai báo: tệp hỏng hoặc độc "
+            "hại («bom nén»), không đọc."
+        )
     except ZipTooLarge as exc:
         return (
             f"Tệp «{original_name}» khi giải nén lớn hơn {exc.unpacked / 1048576:.0f} MB, vượt giới hạn "

@@ -15,6 +15,10 @@ _OUT_BYTES = 1 << 22  # inflate at most this much per step, so the guard itself 
 _MEMORY_SHARE = 4  # a file may unpack to at most a quarter of the machine's memory
 
 
+class ZipSizeLie(Exception):
+    """A member inflates to more than the size the zip declares for it: no honest writer does that."""
+
+
 class ZipTooLarge(Exception):
     def __init__(self, unpacked: int):
         super().__init__(unpacked)
@@ -46,12 +50,15 @@ def _member_data_start(handle, member: zipfile.ZipInfo) -> int:
 
 
 def _inflated_size(handle, member: zipfile.ZipInfo, budget: int) -> int:
-    """The member's real unpacked size; ZipTooLarge as soon as it passes the budget."""
+    """The member's real unpacked size; ZipTooLarge as soon as it passes the budget, ZipSizeLie as soon as
+    it passes the size the zip declares."""
     handle.seek(_member_data_start(handle, member))
     left = member.compress_size
     if member.compress_type == zipfile.ZIP_STORED:
         if left > budget:
             raise ZipTooLarge(left)
+        if left > member.file_size:
+            raise ZipSizeLie(member.filename)
         return left
     if member.compress_type != zipfile.ZIP_DEFLATED or member.flag_bits & 0x1:
         raise zipfile.BadZipFile(f"unsupported member {member.filename!r}")
@@ -66,13 +73,16 @@ def _inflated_size(handle, member: zipfile.ZipInfo, budget: int) -> int:
             size += len(inflater.decompress(data, _OUT_BYTES))
             if size > budget:
                 raise ZipTooLarge(size)
+            if size > member.file_size:
+                raise ZipSizeLie(member.filename)
             data = inflater.unconsumed_tail
     return size
 
 
 def unpacked_size(path: Path, cap: int) -> int:
     """The bytes the zip's members really unpack to; ZipTooLarge (with the count so far) past the cap,
-    zipfile.BadZipFile or zlib.error when a member cannot be inflated."""
+    ZipSizeLie when a member unpacks to more than it declares, zipfile.BadZipFile or zlib.error when a
+    member cannot be inflated."""
     total = 0
     with zipfile.ZipFile(path) as archive, path.open("rb") as handle:
         for member in archive.infolist():

@@ -63,17 +63,27 @@ def _source(tmp_path: Path, suffix: str) -> Path:
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
-def test_a_sheet_declaring_1000_bytes_but_unpacking_to_more_than_the_cap_is_refused(warehouse, suffix):
+def test_a_sheet_declaring_1000_bytes_but_unpacking_to_30_mb_is_refused(warehouse, suffix):
     con, folder = warehouse
     bomb = padded_workbook(_source(folder, suffix), folder / f"bomb{suffix}", 30 * MB, declared=1000)
     with zipfile.ZipFile(bomb) as archive:
         assert sum(member.file_size for member in archive.infolist()) < MB  # what the old guard summed
-    result = ingest_file(con, bomb, folder / "raw", settings=IngestSettings(max_unpacked_bytes=20 * MB))
+    result = ingest_file(con, bomb, folder / "raw")  # the default cap (2 GB or less) is far above 30 MB
+    assert result.status == "failed"
+    assert "giải nén ra nhiều hơn kích thước chính nó khai báo" in result.error_vi
+    assert con.execute("select count(*) from dossiers").fetchall() == [(0,)]
+    assert con.execute("select status from ingest_log").fetchall() == [("failed",)]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_a_workbook_unpacking_to_more_than_the_cap_is_refused(warehouse, suffix):
+    con, folder = warehouse
+    big = padded_workbook(_source(folder, suffix), folder / f"big{suffix}", 30 * MB, declared=None)
+    result = ingest_file(con, big, folder / "raw", settings=IngestSettings(max_unpacked_bytes=20 * MB))
     assert result.status == "failed"
     assert "giải nén lớn hơn 20 MB" in result.error_vi
     assert "TTHC_MAX_UNPACKED_MB" in result.error_vi
     assert con.execute("select count(*) from dossiers").fetchall() == [(0,)]
-    assert con.execute("select status from ingest_log").fetchall() == [("failed",)]
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
@@ -103,3 +113,6 @@ def test_the_guard_counts_the_real_bytes(tmp_path):
     assert zip_guard.unpacked_size(path, 10 * MB) == 124_456
     with pytest.raises(zip_guard.ZipTooLarge):
         zip_guard.unpacked_size(path, 100_000)
+    _declare_size(path, "a.xml", 1000)
+    with pytest.raises(zip_guard.ZipSizeLie):
+        zip_guard.unpacked_size(path, 10 * MB)
