@@ -27,7 +27,7 @@ def _zip_problem(path: Path, original_name: str, max_unpacked: int) -> str | Non
     cap = unpacked_cap(max_unpacked)
     try:
         unpacked_size(path, cap)
-    except (zipfile.BadZipFile, zlib.error, EOFError):
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError):
         return f"Tệp «{original_name}» không phải tệp Excel hợp lệ (tệp hỏng hoặc sai định dạng)."
     except ZipSizeLie:
         return (
