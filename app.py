@@ -33,7 +33,13 @@ navigation = st.navigation(
 )
 
 try:
-    if db.data_version() == 0:  # nothing was ever loaded: the demo year rather than empty pages
+    if db.read_only_reason():
+        st.warning(
+            f"**Chỉ đọc** — {db.read_only_reason()} Các trang vẫn hiển thị số liệu đang có; khởi động lại "
+            "bảng điều khiển khi đã khắc phục để tải tệp lên được.",
+            icon=":material/lock:",
+        )
+    elif db.data_version() == 0:  # nothing was ever loaded: the demo year rather than empty pages
         with st.status("Kho dữ liệu trống: đang tạo và nạp dữ liệu minh họa năm 2023…") as status:
             progress = st.progress(0.0)
             db.load_demo_year(lambda share, text: progress.progress(share, text=text))

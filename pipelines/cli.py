@@ -5,6 +5,7 @@ import importlib
 import sys
 
 from pipelines.errors import TthcError
+from pipelines.text import printable
 
 COMMAND_MODULES = (
     "pipelines.cli_ingest",
@@ -28,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except TthcError as exc:
-        print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
+        print(printable(f"Lỗi: {exc.message_vi}"), file=sys.stderr)
         return 2
 
 

@@ -13,14 +13,15 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipelines.archive import archive_file, display_name, manifest_entries, sha256_of
+from pipelines.archive import archive_file, display_name, manifest_entries, mark_committed, sha256_of
 from pipelines.catalogues import Catalogues, load_catalogues
-from pipelines.errors import ExportFormatError, WarehouseCorruptError
+from pipelines.errors import ArchiveWriteError, ExportFormatError, WarehouseCorruptError, is_disk_full
 from pipelines.file_context import UploadChoice, choice_unit_id, file_context
 from pipelines.headers import locate_header
 from pipelines.load import LoadRequest, load_normalised, log_failure, log_rebuild, previous_loads
 from pipelines.normalise import normalise
 from pipelines.read_export import read_grids
+from pipelines.rebuild_lock import rebuild_lock
 from pipelines.settings import IngestSettings, raw_dir_for
 from pipelines.warehouse import connect
 
@@ -64,6 +65,16 @@ def _failure_message(name: str, exc: BaseException) -> str:
         "Kho dữ liệu không thay đổi. Hãy mở tệp, lưu lại dạng .xlsx rồi tải lên lại; nếu vẫn lỗi, gửi tệp "
         "cho quản trị."
     )
+
+
+def _load_failure_message(exc: BaseException) -> str:
+    """Without the exception's text: a database error may quote the values it failed on."""
+    if is_disk_full(exc):
+        return (
+            "Ổ đĩa đã đầy khi ghi tệp vào kho dữ liệu: không có dòng nào được nạp, kho giữ nguyên như trước. "
+            "Giải phóng dung lượng rồi tải lên lại."
+        )
+    return f"Lỗi khi ghi tệp vào kho dữ liệu, không có dòng nào được nạp ({type(exc).__name__})."
 
 
 def _is_stop(exc: BaseException) -> bool:
@@ -115,7 +126,14 @@ def ingest_file(
     sha = sha256_of(path)
 
     def failed(message: str, ingest_sha: str = sha) -> IngestResult:
-        log_failure(con, name, ingest_sha, path.stat().st_size, message, uploaded_by, is_demo, started_at)
+        try:
+            log_failure(con, name, ingest_sha, path.stat().st_size, message, uploaded_by, is_demo, started_at)
+        except (duckdb.Error, OSError) as exc:  # a full disk: the warehouse cannot be written either
+            message += (
+                " Ổ đĩa đầy nên cả nhật ký nạp cũng không ghi được lần nạp hỏng này."
+                if is_disk_full(exc)
+                else f" Nhật ký nạp cũng không ghi được lần nạp hỏng này ({type(exc).__name__})."
+            )
         return IngestResult(file_name=name, status="failed", error_vi=message)
 
     try:
@@ -132,7 +150,10 @@ def ingest_file(
             raise
         return failed(_failure_message(name, exc))
     used_choice = choice_id if context.used_choice else None
-    archived = archive_file(path, sha, name, raw_dir, uploaded_by, is_demo, used_choice)
+    try:
+        archived = archive_file(path, sha, name, raw_dir, uploaded_by, is_demo, used_choice)
+    except ArchiveWriteError as exc:
+        return failed(exc.message_vi)
     request = LoadRequest(
         archived=archived,
         sheet_name=f"#{sheet_index + 1}",
@@ -143,10 +164,10 @@ def ingest_file(
     try:
         counts = load_normalised(con, normalised, request)
     except Exception as exc:  # the transaction rolled back: record why, keep the warehouse as it was
-        return failed(
-            f"Lỗi khi ghi tệp vào kho dữ liệu, không có dòng nào được nạp ({type(exc).__name__}: {exc}).",
-            archived.sha256,
-        )
+        return failed(_load_failure_message(exc), archived.sha256)
+    # Loaded and logged. Should this mark fail (a full disk), the rebuild still finds the load in the log.
+    with contextlib.suppress(OSError):
+        mark_committed(raw_dir, archived)
     return IngestResult(
         file_name=name,
         status="loaded",
@@ -192,15 +213,41 @@ def ingest_files(
         con.close()
 
 
+def _loads_in_force(db_path: Path) -> set[tuple[str, str | None]]:
+    """(sha256, unit choice) of every load the warehouse's log shows; raises WarehouseBusyError while
+    another process (the dashboard, an ingest) holds the file. Empty when it is broken: a broken warehouse
+    is what a rebuild is for."""
+    try:
+        con = connect(db_path)
+    except WarehouseCorruptError:
+        return set()
+    try:
+        return set(
+            con.execute("select file_sha256, unit_choice from ingest_log where status = 'loaded'").fetchall()
+        )
+    finally:
+        con.close()
+
+
 def rebuild(db_path: Path, rebuilt_by: str | None = None) -> list[IngestResult]:
     """A new warehouse from the archived raw files, with the unit choices they were loaded with, and today's
-    catalogues; swapped in only when complete."""
-    started_at = dt.datetime.now()
+    catalogues; swapped in only when complete. Holds the rebuild lock throughout: an ingest meanwhile is
+    refused rather than lost at the swap. Replays the files whose load committed, never one that was
+    archived but killed or failed during its load."""
     db_path = Path(db_path)
+    with rebuild_lock(db_path):
+        return _rebuild(db_path, rebuilt_by)
+
+
+def _rebuild(db_path: Path, rebuilt_by: str | None) -> list[IngestResult]:
+    started_at = dt.datetime.now()
     raw_dir = raw_dir_for(db_path)
-    # Says so clearly while the dashboard holds the file; a broken warehouse is what a rebuild is for.
-    with contextlib.suppress(WarehouseCorruptError):
-        connect(db_path).close()
+    loaded = _loads_in_force(db_path)
+    entries = [
+        entry
+        for entry in manifest_entries(raw_dir)
+        if entry.committed or (entry.sha256, entry.unit_choice) in loaded
+    ]
     handle, temporary = tempfile.mkstemp(suffix=".duckdb", dir=db_path.parent)
     os.close(handle)
     os.remove(temporary)
@@ -218,7 +265,7 @@ def rebuild(db_path: Path, rebuilt_by: str | None = None) -> list[IngestResult]:
                 choice=UploadChoice(entry.unit_choice),
                 catalogues=catalogues,
             )
-            for entry in manifest_entries(raw_dir)
+            for entry in entries
         ]
         log_rebuild(con, len(results), rebuilt_by, started_at)
     finally:

@@ -102,12 +102,21 @@ def _sheets(text: str, collapse_spaces: bool) -> list[pl.DataFrame]:
     return [_grid(_rows(sheet), collapse_spaces) for sheet in text.split(SHEET)[1:]]
 
 
+def _where(exc: Exception) -> str:
+    """The line of a parse error, not the parser's message: that may quote the text of a cell (an entity
+    name, a tag), and cells may hold personal data."""
+    line = getattr(exc, "lineno", None)
+    return f" ở dòng {line}" if line else ""
+
+
 def read_html(path: Path, original_name: str) -> list[pl.DataFrame]:
     """Each `<table>` of the page as a sheet, with its own rows only (a table nested in a cell is another)."""
     try:
         document = etree.parse(str(path), etree.HTMLParser(encoding=_html_encoding(path), **_PARSER_OPTIONS))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise ExportFormatError(f"Không đọc được tệp «{original_name}» (trang HTML hỏng: {exc}).") from exc
+        raise ExportFormatError(
+            f"Không đọc được tệp «{original_name}» (trang HTML hỏng{_where(exc)})."
+        ) from exc
     if document.getroot() is None:
         raise ExportFormatError(f"Tệp «{original_name}» là trang HTML trống.")
     for line_break in document.getroot().iter("br"):
@@ -138,7 +147,7 @@ def read_spreadsheetml(path: Path, original_name: str) -> list[pl.DataFrame]:
     try:
         document = etree.parse(str(path), etree.XMLParser(resolve_entities=False, **_PARSER_OPTIONS))
     except etree.XMLSyntaxError as exc:
-        raise ExportFormatError(f"Không đọc được tệp «{original_name}» (XML hỏng: {exc}).") from exc
+        raise ExportFormatError(f"Không đọc được tệp «{original_name}» (XML hỏng{_where(exc)}).") from exc
     sheets = _sheets(_transform("spreadsheetml_cells.xsl", document), collapse_spaces=False)
     if not sheets:
         raise ExportFormatError(f"Tệp «{original_name}» là tệp XML nhưng không có trang tính nào.")

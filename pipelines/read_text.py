@@ -36,6 +36,15 @@ def _sniff_delimiter(lines: list[str]) -> str:
     return max(counts, key=counts.get)
 
 
+def _invalid_message(original_name: str) -> str:
+    """Without the reader's own message: Polars quotes the cells it failed on, which may be a data row
+    holding a name or a phone number."""
+    return (
+        f"Tệp «{original_name}» không phải tệp CSV hợp lệ (thường là một ô mở dấu ngoặc kép mà không đóng). "
+        "Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi tải lên lại."
+    )
+
+
 def read_delimited(path: Path, original_name: str, max_rows: int | None = None) -> pl.DataFrame:
     """A text grid: columns c0…cN, every row of the file (blank ones too) in order."""
     source, head_text = _utf8_source(path)
@@ -44,7 +53,7 @@ def read_delimited(path: Path, original_name: str, max_rows: int | None = None) 
         records = csv.reader(io.StringIO(head_text, newline=""), delimiter=delimiter)
         width = max((len(record) for record in records), default=0)
     except csv.Error as exc:
-        raise ExportFormatError(f"Tệp «{original_name}» không phải tệp CSV hợp lệ ({exc}).") from exc
+        raise ExportFormatError(_invalid_message(original_name)) from exc
     if width == 0:
         raise ExportFormatError(f"Tệp «{original_name}» không có dữ liệu.")
     try:
@@ -58,6 +67,7 @@ def read_delimited(path: Path, original_name: str, max_rows: int | None = None) 
             extra_columns="ignore",
             encoding="utf8",
             n_rows=max_rows,
+            glob=False,  # a name with [ ] or * is a file name, not a pattern
         )
     except pl.exceptions.PolarsError as exc:
         if "utf-8" in str(exc).lower() or "utf8" in str(exc).lower():
@@ -65,4 +75,4 @@ def read_delimited(path: Path, original_name: str, max_rows: int | None = None) 
                 f"Tệp «{original_name}» không phải văn bản UTF-8. "
                 "Hãy lưu lại dạng «CSV UTF-8» hoặc «Unicode Text» trong Excel."
             ) from exc
-        raise ExportFormatError(f"Không đọc được tệp CSV «{original_name}»: {exc}") from exc
+        raise ExportFormatError(_invalid_message(original_name)) from exc

@@ -2,12 +2,14 @@
 and .ods, recognised by their content."""
 
 import zipfile
+import zlib
 from pathlib import Path
 
 import fastexcel
 import polars as pl
 
 from pipelines.errors import ExportFormatError
+from pipelines.zip_guard import ZipSizeLie, ZipTooLarge, unpacked_cap, unpacked_size
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An encrypted (password-protected) .xlsx is an OLE file holding this stream.
@@ -20,16 +22,23 @@ def _is_encrypted(path: Path) -> bool:
 
 
 def _zip_problem(path: Path, original_name: str, max_unpacked: int) -> str | None:
-    """A zip (xlsx, ods) that is broken, or whose unpacked size would exhaust memory."""
+    """A zip (xlsx, ods) that is broken, or that unpacks to more than the cap (counted while inflating,
+    the zip's own size fields are not trusted)."""
+    cap = unpacked_cap(max_unpacked)
     try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
-    except zipfile.BadZipFile:
+        unpacked_size(path, cap)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError):
         return f"Tệp «{original_name}» không phải tệp Excel hợp lệ (tệp hỏng hoặc sai định dạng)."
-    if unpacked > max_unpacked:
+    except ZipSizeLie:
         return (
-            f"Tệp «{original_name}» khi giải nén lớn {unpacked / 1048576:.0f} MB, vượt giới hạn "
-            f"{max_unpacked / 1048576:.0f} MB (TTHC_MAX_UNPACKED_MB): có thể là tệp hỏng hoặc độc hại."
+            f"Tệp «{original_name}» giải nén ra nhiều hơn kích thước chính nó khai báo: tệp hỏng hoặc độc "
+            "hại («bom nén»), không đọc."
+        )
+    except ZipTooLarge as exc:
+        return (
+            f"Tệp «{original_name}» khi giải nén lớn hơn {exc.unpacked / 1048576:.0f} MB, vượt giới hạn "
+            f"{cap / 1048576:.0f} MB (TTHC_MAX_UNPACKED_MB, tối đa một phần tư bộ nhớ máy): có thể là tệp "
+            "hỏng hoặc độc hại."
         )
     return None
 

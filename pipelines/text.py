@@ -32,7 +32,10 @@ def unit_key(value: str) -> str:
     return key
 
 
+_UNPRINTABLE = ("Cc", "Cf", "Zl", "Zp")  # C0 and C1 controls (ESC, NUL, …), bidi overrides, U+2028/9
+
+
 def printable(text: str) -> str:
-    """Text safe for a terminal: control characters (escape sequences, NUL, …) removed, line breaks and
-    tabs kept."""
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf"))
+    """Text safe for a terminal: control characters (escape sequences, NUL, bidi overrides, …) removed,
+    line breaks and tabs kept."""
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in _UNPRINTABLE)

@@ -86,3 +86,9 @@ create or replace table cat_procedures (
 );
 create or replace table cat_days_off (day date, name varchar, source varchar);
 create or replace table cat_settings (key varchar, value varchar, note varchar);
+
+-- What the catalogue copies and views were last written from (pipelines/warehouse.py setup_fingerprint):
+-- a read-write open rewrites them only when it changed.
+create table if not exists warehouse_setup (
+    fingerprint varchar not null
+);

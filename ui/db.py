@@ -20,6 +20,7 @@ from pipelines import kpi
 from pipelines.catalogues import load_catalogues
 from pipelines.deadlines import next_due
 from pipelines.demo import write_demo_exports
+from pipelines.errors import WarehouseDiskFullError, WarehouseRebuildingError
 from pipelines.file_context import UploadChoice
 from pipelines.ingest import IngestResult, ingest_file
 from pipelines.ingest import unit_question as pipelines_unit_question
@@ -42,12 +43,21 @@ def db_path() -> Path:
 
 
 @st.cache_resource(show_spinner=False)
-def _open(path: str) -> duckdb.DuckDBPyConnection:
-    return connect(Path(path))
+def _open(path: str) -> tuple[duckdb.DuckDBPyConnection, str | None]:
+    """The connection, and why it is read-only when it is: a full disk, or a rebuild in progress (the pages
+    then keep serving the file as it is, uploads are refused)."""
+    try:
+        return connect(Path(path)), None
+    except (WarehouseDiskFullError, WarehouseRebuildingError) as exc:
+        return connect(Path(path), read_only=True), exc.message_vi
+
+
+def read_only_reason() -> str | None:
+    return _open(str(db_path()))[1]
 
 
 def _cursor() -> duckdb.DuckDBPyConnection:
-    return _open(str(db_path())).cursor()
+    return _open(str(db_path()))[0].cursor()
 
 
 def data_version() -> int:
@@ -175,6 +185,10 @@ def unit_question(name: str, content: bytes) -> str | None:
 def ingest_uploads(files: list[tuple[str, bytes, str | None]], uploaded_by: str | None) -> list[IngestResult]:
     """Each (file name, content, unit chosen for a file without a unit column) ingested in its own
     transaction, in the order given."""
+    if read_only_reason():
+        return [
+            IngestResult(file_name=name, status="failed", error_vi=read_only_reason()) for name, _, _ in files
+        ]
     raw_dir = raw_dir_for(db_path())
     results = []
     with _WRITE_LOCK, tempfile.TemporaryDirectory() as folder, _cursor() as cur:

@@ -4,10 +4,11 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from pipelines.errors import WarehouseCorruptError
+from pipelines.errors import WarehouseCorruptError, WarehouseRebuildingError
 from pipelines.ingest import ingest_files, rebuild
 from pipelines.warehouse import connect
 from tests.helpers.exports import HEADER, row, write_csv
@@ -73,3 +74,94 @@ def test_corrupt_warehouse_says_so_and_rebuild_restores_the_same_numbers(tmp_pat
     con = connect(db, read_only=True)
     assert con.execute(summary).fetchall() == before
     con.close()
+
+
+# A helper process that runs one command with a step replaced: killed there (SIGKILL, no clean-up), or
+# held there until the test lets it go, so that the moment of a race is chosen, not timed.
+_STEP_SCRIPT = """
+import os, signal, sys, time
+from pathlib import Path
+from pipelines import ingest
+
+action, step, db, *files = sys.argv[1:]
+original = getattr(ingest, step)
+
+def replaced(*args, **kwargs):
+    if action == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    Path(db + ".held").touch()
+    while not Path(db + ".go").exists():
+        time.sleep(0.05)
+    return original(*args, **kwargs)
+
+setattr(ingest, step, replaced)
+if files:
+    ingest.ingest_files(Path(db), [Path(f) for f in files])
+else:
+    ingest.rebuild(Path(db))
+"""
+
+
+def _run_step(action, step, db, *files):
+    return subprocess.Popen([sys.executable, "-c", _STEP_SCRIPT, action, step, str(db), *map(str, files)])
+
+
+def _loaded_files(db):
+    con = connect(db, read_only=True)
+    try:
+        return con.execute(
+            "select file_name, status from ingest_log where status <> 'rebuilt' order by ingest_id"
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def test_an_upload_killed_during_its_load_is_not_brought_back_by_a_rebuild(tmp_path):
+    db = tmp_path / "w.duckdb"
+    ingest_files(db, [write_csv(tmp_path / "base.csv", [row("BASE-1")])])
+    killed = write_csv(tmp_path / "killed.csv", [row("K-1"), row("K-2")])
+    process = _run_step("kill", "load_normalised", db, killed)
+    assert process.wait() == -signal.SIGKILL
+    assert _loaded_files(db) == [("base.csv", "loaded")]
+    rebuild(db)
+    assert count_dossiers(db) == 1
+    assert _loaded_files(db) == [("base.csv", "loaded")]
+    [again] = ingest_files(db, [killed])  # uploaded again, it loads, and a rebuild then keeps it
+    assert again.status == "loaded"
+    rebuild(db)
+    assert count_dossiers(db) == 3
+
+
+def test_a_kill_after_the_commit_keeps_the_file_through_a_rebuild(tmp_path):
+    db = tmp_path / "w.duckdb"
+    ingest_files(db, [write_csv(tmp_path / "base.csv", [row("BASE-1")])])
+    process = _run_step("kill", "mark_committed", db, write_csv(tmp_path / "late.csv", [row("L-1")]))
+    assert process.wait() == -signal.SIGKILL
+    assert _loaded_files(db) == [("base.csv", "loaded"), ("late.csv", "loaded")]
+    rebuild(db)
+    assert count_dossiers(db) == 2
+
+
+def test_an_ingest_during_a_rebuild_is_refused_and_the_old_numbers_stay_readable(tmp_path):
+    db = tmp_path / "w.duckdb"
+    ingest_files(db, [write_csv(tmp_path / "base.csv", [row("BASE-1")])])
+    during = write_csv(tmp_path / "during.csv", [row("D-1")])
+    process = _run_step("hold", "log_rebuild", db)
+    while not Path(f"{db}.held").exists():  # the rebuild has replayed the archive and waits to finish
+        assert process.poll() is None
+        time.sleep(0.05)
+    with pytest.raises(WarehouseRebuildingError):
+        ingest_files(db, [during])
+    cli = subprocess.run(
+        [sys.executable, "-m", "pipelines.cli", "ingest", str(during), "--db", str(db)],
+        capture_output=True,
+        text=True,
+    )
+    assert cli.returncode == 2
+    assert "đang được dựng lại" in cli.stderr and "Traceback" not in cli.stderr
+    assert count_dossiers(db) == 1  # read-only, the old file still serves
+    Path(f"{db}.go").touch()
+    assert process.wait() == 0
+    assert count_dossiers(db) == 1
+    [after] = ingest_files(db, [during])
+    assert after.status == "loaded" and count_dossiers(db) == 2

@@ -1,5 +1,6 @@
 """End to end through ingest_files: every reject reason, skips, duplicates, as-of rule, atomicity, privacy."""
 
+import errno
 import itertools
 import json
 import shutil
@@ -210,11 +211,11 @@ def test_failure_mid_file_leaves_the_warehouse_unchanged(db, tmp_path, monkeypat
     snapshot = {t: query(db, f"select * from {t} order by all") for t in ("dossiers", "rejects")}
 
     def fail(con, changes_only=False):
-        raise OSError("disk full (injected)")
+        raise OSError(errno.ENOSPC, "No space left on device (injected)")
 
     monkeypatch.setattr(load_module, "refresh_aggregates", fail)
     [result] = ingest_files(db, [feb])
-    assert result.status == "failed" and "disk full" in result.error_vi
+    assert result.status == "failed" and "Ổ đĩa đã đầy" in result.error_vi
     assert {t: query(db, f"select * from {t} order by all") for t in snapshot} == snapshot
     assert query(db, "select status from ingest_log order by ingest_id") == [("loaded",), ("failed",)]
     monkeypatch.undo()
