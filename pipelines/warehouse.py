@@ -9,6 +9,7 @@ import duckdb
 from pipelines.catalogues import load_catalogues, write_catalogue_tables
 from pipelines.definitions import write_definition_tables
 from pipelines.errors import WarehouseBusyError, WarehouseCorruptError
+from pipelines.index_766 import write_index_tables
 from pipelines.settings import DEFAULT_DB_PATH, SQL_DIR
 
 # Views and macros are created layer by layer: cleaning, shared steps, aggregates, what pages read.
@@ -67,6 +68,7 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
         con.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
         write_catalogue_tables(con, load_catalogues())
         write_definition_tables(con)
+        write_index_tables(con)
         for layer in LAYERS:
             for path in sql_files(layer):
                 con.execute(path.read_text(encoding="utf-8"))
