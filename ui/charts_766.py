@@ -1,0 +1,100 @@
+"""The charts of the Chỉ số 766 page, in ui/charts' palette and style: the score on 100 as a gauge over the
+national bands, each indicator's points against its maximum, the monthly score with the bands' limits."""
+
+import plotly.graph_objects as go
+import polars as pl
+
+from pipelines.index_766 import Band
+from ui import charts
+
+# Light band shades behind the gauge's dark bar (≥ 3:1 against each); the band is also said in words.
+BAND_SHADES = ("#f4c7c3", "#ffe9a8", "#c8e6c9")
+MAX_SHADE = "#d9d9d9"  # what an indicator could still earn, behind its points
+
+
+def _band_edges(bands: tuple[Band, ...]) -> list[tuple[float, float]]:
+    limits = [band.min_score for band in bands] + [100.0]
+    return list(zip(limits[:-1], limits[1:], strict=True))
+
+
+def gauge(score: float | None, band_label: str | None, bands: tuple[Band, ...]) -> go.Figure:
+    """The score on 100 (None: nothing computable) as a gauge whose steps are the bands."""
+    steps = [
+        {"range": list(edge), "color": BAND_SHADES[min(i, len(BAND_SHADES) - 1)]}
+        for i, edge in enumerate(_band_edges(bands))
+    ]
+    fig = go.Figure(
+        go.Indicator(
+            mode="gauge+number",
+            value=score,
+            number={"valueformat": ".1f", "suffix": " / 100", "font": {"color": charts.TEXT}},
+            title={"text": band_label or "Chưa tính được", "font": {"color": charts.TEXT, "size": 16}},
+            gauge={
+                "axis": {
+                    "range": [0, 100],
+                    "tickvals": [band.min_score for band in bands] + [100],
+                    "tickcolor": charts.TEXT,
+                },
+                "bar": {"color": charts.PRIMARY, "thickness": 0.35},
+                "steps": steps,
+                "bgcolor": charts.BACKGROUND,
+            },
+        )
+    )
+    fig = charts._styled(fig, 260)
+    fig.update_layout(margin={"l": 24, "r": 24, "t": 48, "b": 8})
+    return fig
+
+
+def indicator_bars(indicators: pl.DataFrame) -> go.Figure:
+    """One bar per scored indicator (kpi_766_indicators rows with points): its points over a grey bar of its
+    maximum, labelled by group and indicator."""
+    scored = indicators.filter(pl.col("points").is_not_null())
+    labels = [f"{group}: {label}" for group, label in scored.select("group_label_vi", "label_vi").iter_rows()]
+    fig = go.Figure()
+    fig.add_bar(
+        y=labels,
+        x=scored["max_points"].to_list(),
+        orientation="h",
+        name="Điểm tối đa",
+        marker_color=MAX_SHADE,
+        hovertemplate="%{y}: tối đa %{x:.2f}<extra></extra>",
+    )
+    fig.add_bar(
+        y=labels,
+        x=scored["points"].to_list(),
+        orientation="h",
+        name="Điểm đạt",
+        marker_color=charts.PRIMARY,
+        texttemplate="%{x:.2f}",
+        textposition="inside",
+        hovertemplate="%{y}: %{x:.2f} điểm<extra></extra>",
+    )
+    fig.update_layout(barmode="overlay")
+    fig.update_yaxes(autorange="reversed")
+    return charts._styled(fig, 110 + 40 * len(scored))
+
+
+def score_trend(trend: pl.DataFrame, bands: tuple[Band, ...]) -> go.Figure:
+    """The score on 100 of each month (kpi_766_trend rows; none where nothing was computable), with the
+    lower limit of each band above the lowest as a dashed line."""
+    fig = go.Figure()
+    fig.add_scatter(
+        x=charts._months(trend["month"]),
+        y=trend["score_100"].to_list(),
+        name="Điểm quy về thang 100",
+        mode="lines+markers",
+        line={"color": charts.PRIMARY, "width": 3},
+        hovertemplate="%{x}: %{y:.1f}<extra></extra>",
+    )
+    for band in bands[1:]:
+        fig.add_hline(
+            y=band.min_score,
+            line_dash="dash",
+            line_color=charts.TARGET,
+            annotation_text=f"{band.label_vi} từ {band.min_score:g}",
+            annotation_font_color=charts.TARGET,
+            annotation_position="bottom right",
+        )
+    fig.update_yaxes(range=[0, 100])
+    return charts._styled(fig, 320)
