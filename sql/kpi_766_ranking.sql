@@ -1,4 +1,4 @@
--- Units ranked by their national-index score on 100 for the period, ties broken by total points (equal on
+-- Units ranked by their national-index score on 100 for the calendar period (whole months), ties broken by total points (equal on
 -- both: same rank), the city departments apart from the wards and communes; a unit without a score
 -- (nothing computable) is listed unranked (NULL). rank_change = previous rank − rank, against the
 -- previous period of the same kind: positive when the unit moved up; NULL when unranked in either.
@@ -9,8 +9,8 @@ create or replace macro kpi_766_ranking(
 with
 
 scores as (
-    select * from agg_window_scores_766(
-        ['unit'], [from_date, previous_from_date], [to_date, previous_to_date], unit_level_filter, null
+    select * from agg_unit_scores_766(
+        'unit', [from_date, previous_from_date], [to_date, previous_to_date], unit_level_filter, null
     )
 ),
 
@@ -18,9 +18,8 @@ units as (
     select distinct
         period_index,
         unit_id,
-        key as unit_name,
+        unit_name,
         unit_level,
-        sort_order,
         total_points,
         total_max_points,
         score_100,
@@ -63,4 +62,4 @@ select
     p.unit_rank - c.unit_rank as rank_change
 from current_units as c
 left join previous_units as p on p.unit_id = c.unit_id
-order by c.unit_level = 'city', c.unit_rank nulls last, c.sort_order
+order by c.unit_level = 'city', c.unit_rank nulls last, c.unit_name collate vi

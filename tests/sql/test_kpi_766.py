@@ -8,13 +8,14 @@ import shutil
 
 import pytest
 
-from pipelines import index_766, kpi_766
+from pipelines import index_766, kpi, kpi_766
 from pipelines.definitions import DefinitionError
 from pipelines.periods import parse_period
 from pipelines.scope import Scope
 from pipelines.settings import DEFINITIONS_DIR
 from pipelines.warehouse import connect, transaction
 from tests.helpers.kpi_warehouse import build_kpi_warehouse
+from tests.sql.test_kpi_aggregate_path import _random_dossiers
 
 CIVIL = "Hộ tịch"
 ALL_YES = dict(is_paid_online=True, is_digitised=True, has_e_result=True, is_synced=True)
@@ -298,3 +299,40 @@ def test_a_catalogue_that_contradicts_itself_is_refused(tmp_path):
 )
 def test_the_index_uses_calendar_periods(name, shown):
     assert kpi_766.calendar_period(parse_period(name)).name == shown
+
+
+@pytest.fixture(scope="module")
+def random_con(tmp_path_factory):
+    path = build_kpi_warehouse(
+        tmp_path_factory.mktemp("random_766") / "w.duckdb", _random_dossiers(1500, seed=11)
+    )
+    con = connect(path, read_only=True)
+    yield con
+    con.close()
+
+
+def _rates(indicators) -> dict[str, float | None]:
+    return {row["rate_kpi"]: row["rate_value"] for row in indicators.iter_rows(named=True) if row["rate_kpi"]}
+
+
+@pytest.mark.parametrize("name", ["2021-12", "2022-01", "2022-Q3", "2022", "2023-Q1"])
+def test_the_monthly_aggregate_gives_the_kpi_layers_rates(random_con, name):
+    """agg_unit_months, summed over whole months, against agg_window_kpis over the same dates."""
+    scope = Scope.of(parse_period(name))
+    rate_kpis = {i.rate for i in index_766.load().indicators if i.rate}
+    by_unit = kpi.kpi_table(random_con, "unit", scope=scope)
+    expected = {
+        (row["unit_id"], rate): row[rate] for row in by_unit.iter_rows(named=True) for rate in rate_kpis
+    }
+    ranking = kpi_766.ranking(random_con, scope=scope)
+    assert set(ranking["unit_id"]) == set(by_unit["unit_id"])
+    for unit_id in ranking["unit_id"]:
+        shown = _rates(kpi_766.indicators(random_con, scope=scope.narrowed(unit_id=unit_id)))
+        assert shown == pytest.approx({rate: expected[(unit_id, rate)] for rate in rate_kpis})
+    total = kpi.kpi_table(random_con, "total", scope=scope).row(0, named=True)
+    assert _rates(kpi_766.indicators(random_con, scope=scope)) == pytest.approx(
+        {rate: total[rate] for rate in rate_kpis}
+    )
+    months = kpi.monthly_trend(random_con, scope=scope)
+    trend = kpi_766.trend(random_con, scope=scope)
+    assert trend["month"].to_list() == months["key"].to_list()
