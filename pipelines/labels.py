@@ -35,9 +35,14 @@ def format_points_vi(points: float | None) -> str:
     return f"{points:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
+def shown_score(score: float | None) -> float | None:
+    """A score on 100 as shown: one decimal rounded down, so that it never reads as a band it has not
+    reached (69.96 → 69.9, not 70.0)."""
+    return None if score is None else math.floor(score * 10) / 10
+
+
 def format_score_vi(score: float | None) -> str:
-    """A score on 100, one decimal rounded down, so that it never reads as a band it has not reached
-    (69,96 → '69,9', not '70,0'); none → '—'."""
+    """A score on 100 as shown (shown_score), the Vietnamese way: 69.96 → '69,9'; none → '—'."""
     if score is None:
         return UNDEFINED
-    return f"{math.floor(score * 10) / 10:.1f}".replace(".", ",")
+    return f"{shown_score(score):.1f}".replace(".", ",")

@@ -5,6 +5,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from pipelines.index_766 import Band
+from pipelines.labels import shown_score
 from ui import charts
 
 # Light band shades behind the gauge's dark bar (≥ 3:1 against each); the band is also said in words.
@@ -26,7 +27,7 @@ def gauge(score: float | None, band_label: str | None, bands: tuple[Band, ...]) 
     fig = go.Figure(
         go.Indicator(
             mode="gauge+number",
-            value=score,
+            value=shown_score(score),
             number={"valueformat": ".1f", "suffix": " / 100", "font": {"color": charts.TEXT}},
             title={"text": band_label or "Chưa tính được", "font": {"color": charts.TEXT, "size": 16}},
             gauge={
@@ -81,7 +82,7 @@ def score_trend(trend: pl.DataFrame, bands: tuple[Band, ...]) -> go.Figure:
     fig = go.Figure()
     fig.add_scatter(
         x=charts._months(trend["month"]),
-        y=trend["score_100"].to_list(),
+        y=[shown_score(score) for score in trend["score_100"]],
         name="Điểm quy về thang 100",
         mode="lines+markers",
         line={"color": charts.PRIMARY, "width": 3},

@@ -3,12 +3,15 @@ fixture computed by hand, every threshold met exactly on one side and missed on 
 file of a scope has marked as not computable, the bands, the ranking's rank change and the monthly trend.
 """
 
+import csv
 import datetime as dt
+import io
+import json
 import shutil
 
 import pytest
 
-from pipelines import index_766, kpi, kpi_766
+from pipelines import cli, index_766, kpi, kpi_766
 from pipelines.definitions import DefinitionError
 from pipelines.periods import parse_period
 from pipelines.scope import Scope
@@ -336,3 +339,49 @@ def test_the_monthly_aggregate_gives_the_kpi_layers_rates(random_con, name):
     months = kpi.monthly_trend(random_con, scope=scope)
     trend = kpi_766.trend(random_con, scope=scope)
     assert trend["month"].to_list() == months["key"].to_list()
+
+
+def _cli(capsys, *args) -> tuple[int, str, str]:
+    code = cli.main(["kpi-766", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_tthc_kpi_766_prints_the_hand_computed_points(index_warehouse, capsys):
+    code, out, _ = _cli(
+        capsys, "--db", str(index_warehouse), "--period", "2023-01", "--unit", "p_le_loi", "--format", "csv"
+    )
+    assert code == 0
+    rows = {row["indicator"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert {key: float(row["points"]) for key, row in rows.items() if row["points"]} == pytest.approx(
+        WARD_JAN
+    )
+    assert (rows["e_result"]["score_100"], rows["e_result"]["band"]) == ("78.125", "minimum")
+
+
+def test_tthc_kpi_766_ranks_as_the_page(index_warehouse, con, capsys):
+    code, out, _ = _cli(
+        capsys, "--db", str(index_warehouse), "--period", "2023-01", "--by", "unit", "--format", "json"
+    )
+    assert code == 0
+    expected = kpi_766.ranking(con, scope=JAN).select("unit_id", "unit_rank", "rank_change").rows()
+    assert [(row["unit_id"], row["unit_rank"], row["rank_change"]) for row in json.loads(out)] == expected
+
+
+def test_tthc_kpi_766_takes_calendar_periods_only(index_warehouse, capsys):
+    code, _, err = _cli(capsys, "--db", str(index_warehouse), "--period", "BC-2023-Q1")
+    assert code == 2
+    assert "kỳ dương lịch" in err
+    code, out, _ = _cli(capsys, "--db", str(index_warehouse), "--period", "2023-01", "--by", "month")
+    assert code == 0
+    assert out.splitlines()[0] == "Chỉ số 766, Tháng 01/2023 (01/01/2023 – 31/01/2023)"
+    assert out.splitlines()[2].split() == [
+        "2023-01",
+        "40,03",
+        "48,00",
+        "83,4",
+        "Đạt",
+        "chuẩn",
+        "tối",
+        "thiểu",
+    ]
