@@ -10,7 +10,7 @@ from ui import charts
 
 # Light band shades behind the gauge's dark bar (≥ 3:1 against each); the band is also said in words.
 BAND_SHADES = ("#f4c7c3", "#ffe9a8", "#c8e6c9")
-MAX_SHADE = "#d9d9d9"  # what an indicator could still earn, behind its points
+MAX_SHADE = "#8c8c8c"  # what an indicator could still earn, behind its points (≥ 3:1 on white)
 
 
 def _band_edges(bands: tuple[Band, ...]) -> list[tuple[float, float]]:
