@@ -70,7 +70,7 @@ widgets.chart(
 
 st.subheader("Xếp hạng đơn vị")
 st.caption(
-    f"Theo điểm quy về thang 100, rồi tổng điểm; so với {previous_period(period).label_vi.lower()}. "
+    f"Theo điểm quy về thang 100, rồi tổng điểm; thay đổi hạng so với {previous_period(period).label_vi}. "
     "Đơn vị chưa tính được chỉ số nào không được xếp hạng."
 )
 levels = ("ward_commune", "city")

@@ -5,7 +5,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from pipelines.index_766 import Band
-from pipelines.labels import shown_score
+from pipelines.labels import format_points_vi, shown_score
 from ui import charts
 
 # Light band shades behind the gauge's dark bar (≥ 3:1 against each); the band is also said in words.
@@ -43,15 +43,16 @@ def gauge(score: float | None, band_label: str | None, bands: tuple[Band, ...]) 
         )
     )
     fig = charts._styled(fig, 260)
-    fig.update_layout(margin={"l": 24, "r": 24, "t": 48, "b": 8})
+    fig.update_layout(margin={"l": 32, "r": 40, "t": 48, "b": 8})
     return fig
 
 
 def indicator_bars(indicators: pl.DataFrame) -> go.Figure:
     """One bar per scored indicator (kpi_766_indicators rows with points): its points over a grey bar of its
-    maximum, labelled by group and indicator."""
+    maximum, «points / maximum» written after it; the group is in the hover and the table."""
     scored = indicators.filter(pl.col("points").is_not_null())
-    labels = [f"{group}: {label}" for group, label in scored.select("group_label_vi", "label_vi").iter_rows()]
+    labels = scored["label_vi"].to_list()
+    groups = scored.select("group_label_vi").rows()
     fig = go.Figure()
     fig.add_bar(
         y=labels,
@@ -59,7 +60,15 @@ def indicator_bars(indicators: pl.DataFrame) -> go.Figure:
         orientation="h",
         name="Điểm tối đa",
         marker_color=MAX_SHADE,
-        hovertemplate="%{y}: tối đa %{x:.2f}<extra></extra>",
+        text=[
+            f"{format_points_vi(points)} / {format_points_vi(maximum)}"
+            for points, maximum in scored.select("points", "max_points").iter_rows()
+        ],
+        texttemplate="%{text}",
+        textposition="outside",
+        cliponaxis=False,
+        customdata=groups,
+        hovertemplate="%{customdata[0]} — %{y}: tối đa %{x:.2f}<extra></extra>",
     )
     fig.add_bar(
         y=labels,
@@ -67,13 +76,15 @@ def indicator_bars(indicators: pl.DataFrame) -> go.Figure:
         orientation="h",
         name="Điểm đạt",
         marker_color=charts.PRIMARY,
-        texttemplate="%{x:.2f}",
-        textposition="inside",
-        hovertemplate="%{y}: %{x:.2f} điểm<extra></extra>",
+        customdata=groups,
+        hovertemplate="%{customdata[0]} — %{y}: %{x:.2f} điểm<extra></extra>",
     )
     fig.update_layout(barmode="overlay")
     fig.update_yaxes(autorange="reversed")
-    return charts._styled(fig, 110 + 40 * len(scored))
+    fig.update_xaxes(range=[0, 1.35 * max(scored["max_points"].to_list(), default=1.0)])
+    fig = charts._styled(fig, 110 + 40 * len(scored))
+    fig.update_traces(insidetextfont_color=charts.TEXT, selector={"name": "Điểm tối đa"})
+    return fig
 
 
 def score_trend(trend: pl.DataFrame, bands: tuple[Band, ...]) -> go.Figure:
