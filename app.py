@@ -27,6 +27,9 @@ navigation = st.navigation(
         st.Page("app_pages/03_don_vi.py", title="Đơn vị", icon=":material/apartment:", url_path="don_vi"),
         st.Page("app_pages/04_ho_so.py", title="Hồ sơ", icon=":material/description:", url_path="ho_so"),
         st.Page("app_pages/05_bao_cao.py", title="Báo cáo", icon=":material/summarize:", url_path="bao_cao"),
+        st.Page(
+            "app_pages/08_chi_so_766.py", title="Chỉ số 766", icon=":material/speed:", url_path="chi_so_766"
+        ),
         *upload_pages,
         st.Page("app_pages/07_du_lieu.py", title="Dữ liệu", icon=":material/fact_check:", url_path="du_lieu"),
     ]

@@ -25,7 +25,16 @@ from ui.db import DB_ENV
 
 OUT = Path(__file__).parent / "out"
 APP = Path(__file__).resolve().parent.parent / "app.py"
-PAGES = ("01_tong_quan", "02_linh_vuc", "03_don_vi", "04_ho_so", "05_bao_cao", "06_tai_len", "07_du_lieu")
+PAGES = (
+    "01_tong_quan",
+    "02_linh_vuc",
+    "03_don_vi",
+    "04_ho_so",
+    "05_bao_cao",
+    "08_chi_so_766",
+    "06_tai_len",
+    "07_du_lieu",
+)
 
 
 def warehouse(n_rows: int) -> Path:

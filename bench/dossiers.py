@@ -46,7 +46,7 @@ LOCAL_SECTORS = [
 DUE_DAYS = {"land": (10, 30), "construction": (7, 20), "investment": (3, 10), "other": (1, 10)}
 
 GENERATE_SQL = """
-insert into dossiers
+insert into dossiers by name
 with
 draws as (
     select
@@ -57,7 +57,7 @@ draws as (
         pair.min_due_days,
         pair.max_due_days,
         pair.is_on_the_spot,
-        [(hash(i, k) % 1000003) / 1000003.0 for k in range(12)] as u
+        [(hash(i, k) % 1000003) / 1000003.0 for k in range(15)] as u
     from range($n_rows) as r(i)
     cross join slots
     join pairs as pair
@@ -117,7 +117,14 @@ select
     end as rating,
     u[12] < 0.98 as is_synced,
     finished_date > due_date and u[11] < 0.6 as has_apology,
+    u[13] < 0.55 as has_e_result,
+    u[14] < 0.85 as is_digitised,
+    u[15] < 0.35 as is_paid_online,
     null as outcome_reported,
+    case
+        when is_withdrawn then 'withdrawn' when finished_date is null then 'open' else 'finished'
+    end as status_kind,
+    false as is_derived_key,
     $last_day::date as as_of_date,
     1 as ingest_id,
     i as source_row

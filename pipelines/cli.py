@@ -12,6 +12,7 @@ COMMAND_MODULES = (
     "pipelines.cli_user",
     "pipelines.cli_serve",
     "pipelines.cli_kpi",
+    "pipelines.cli_kpi_766",
     "pipelines.cli_demo",
 )
 

@@ -1,4 +1,4 @@
-"""The KPI and dimension sections of docs/definitions.md, written from definitions/*.toml.
+"""The KPI, dimension and national-index sections of docs/definitions.md, written from definitions/.
 
     python -m pipelines.definitions_doc          # rewrite them after changing definitions/
     python -m pipelines.definitions_doc --check  # exit 1 when the file is not current
@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipelines import definitions
+from pipelines import definitions, index_766
 from pipelines.settings import PROJECT_DIR
 
 DOC_PATH = PROJECT_DIR / "docs" / "definitions.md"
@@ -86,6 +86,27 @@ def _code_lines() -> list[str]:
     return lines
 
 
+def _index_766_lines() -> list[str]:
+    index = index_766.load()
+    bands = "; ".join(f"from {band.min_score:g}: {band.label_vi}" for band in index.bands)
+    groups = "; ".join(f"{group.label_vi} {group.max_points:g}" for group in index.groups)
+    lines = [
+        f"Bands of the score on 100: {bands}. Groups and their points in the national index: {groups}.",
+        "",
+        "| indicator | group | label | formula | max | threshold, below it | rate | needs | rule | source |",
+        "|---|---|---|---|---:|---|---|---|---|---|",
+    ]
+    for i in index.indicators:
+        step = f"{i.threshold:g}, {i.points_below:g}" if i.formula == "step" else ""
+        rate = f"`{i.rate}`" if i.rate else ""
+        max_points = "" if i.max_points is None else f"{i.max_points:g}"
+        lines.append(
+            f"| `{i.key}` | {i.group} | {i.label_vi} | {i.formula} | {max_points} | {step} | {rate} "
+            f"| {_cell(i.needs_vi)} | {_cell(i.note)} | {_cell(i.source)} |"
+        )
+    return lines
+
+
 def render() -> str:
     """The generated block, markers included."""
     kpis = definitions.kpis()
@@ -109,6 +130,10 @@ def render() -> str:
         *_dimension_table(),
         "",
         *_code_lines(),
+        "### Chỉ số 766 (definitions/index_766.toml)",
+        "",
+        *_index_766_lines(),
+        "",
         END,
     ]
     return "\n".join(lines)

@@ -1,5 +1,7 @@
 """Vietnamese labels for the codes the KPI views return, and numbers written the Vietnamese way."""
 
+import math
+
 from pipelines import definitions
 
 # Declared in definitions/ (dimensions.toml, kpis.toml); here under the names the UI and the CLI use.
@@ -24,3 +26,23 @@ def format_rate_vi(rate: float | None, decimals: int = 1) -> str:
     if rate is None:
         return UNDEFINED
     return f"{rate * 100:.{decimals}f}".replace(".", ",") + " %"
+
+
+def format_points_vi(points: float | None) -> str:
+    """Points of the national index (Quyết định 766), two decimals: 4.1538 → '4,15'; none → '—'."""
+    if points is None:
+        return UNDEFINED
+    return f"{points:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def shown_score(score: float | None) -> float | None:
+    """A score on 100 as shown: one decimal rounded down, so that it never reads as a band it has not
+    reached (69.96 → 69.9, not 70.0)."""
+    return None if score is None else math.floor(score * 10) / 10
+
+
+def format_score_vi(score: float | None) -> str:
+    """A score on 100 as shown (shown_score), the Vietnamese way: 69.96 → '69,9'; none → '—'."""
+    if score is None:
+        return UNDEFINED
+    return f"{shown_score(score):.1f}".replace(".", ",")

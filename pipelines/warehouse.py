@@ -10,6 +10,7 @@ import duckdb
 from pipelines.catalogues import load_catalogues, write_catalogue_tables
 from pipelines.definitions import write_definition_tables
 from pipelines.errors import WarehouseBusyError, WarehouseCorruptError, WarehouseDiskFullError, is_disk_full
+from pipelines.index_766 import write_index_tables
 from pipelines.rebuild_lock import refuse_while_rebuilding
 from pipelines.settings import DEFAULT_DB_PATH, DEFINITIONS_DIR, PROJECT_DIR, SQL_DIR, catalogue_dir
 
@@ -118,6 +119,7 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
         con.execute((SQL_DIR / "schema.sql").read_text(encoding="utf-8"))
         write_catalogue_tables(con, load_catalogues())
         write_definition_tables(con)
+        write_index_tables(con)
         for layer in LAYERS:
             for path in sql_files(layer):
                 con.execute(path.read_text(encoding="utf-8"))

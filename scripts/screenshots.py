@@ -1,9 +1,9 @@
-"""README screenshots from the real app in headless Chromium: the overview and the sector drill-down,
-on the demo year that the first run of an empty warehouse generates; and the first page of the period
-report, downloaded as PDF from the Báo cáo page and drawn by poppler's pdftoppm.
+"""README screenshots from the real app in headless Chromium: the overview, the sector drill-down and the
+Chỉ số 766 page, on the demo year that the first run of an empty warehouse generates; and the first page
+of the period report, downloaded as PDF from the Báo cáo page and drawn by poppler's pdftoppm.
 
-    python -m scripts.screenshots   # writes docs/screenshot_overview.png, docs/screenshot_drilldown.png
-                                    # and docs/report_first_page.png
+    python -m scripts.screenshots   # writes docs/screenshot_overview.png, docs/screenshot_drilldown.png,
+                                    # docs/screenshot_chi_so_766.png and docs/report_first_page.png
 """
 
 import subprocess
@@ -31,6 +31,7 @@ def main() -> None:
         page.locator(".js-plotly-plot").first.wait_for()
         page.wait_for_timeout(1500)
         page.screenshot(path=DOCS / "screenshot_drilldown.png")
+        index_766(page, url)
         page.goto(f"{url}/bao_cao?ky={REPORT_PERIOD}")
         with page.expect_download() as download:
             page.get_by_role("button", name="Tải báo cáo (.pdf)").click()
@@ -40,6 +41,14 @@ def main() -> None:
         subprocess.run(
             ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", pdf, first_page], check=True
         )
+
+
+def index_766(page, url: str) -> None:
+    page.goto(f"{url}/chi_so_766?ky={PERIOD}")
+    page.get_by_test_id("stMetricValue").first.wait_for()
+    page.locator(".js-plotly-plot").nth(2).wait_for()
+    page.wait_for_timeout(1500)
+    page.screenshot(path=DOCS / "screenshot_chi_so_766.png")
 
 
 if __name__ == "__main__":

@@ -116,6 +116,12 @@ collapsed as (
         sum(d.n_synced) as n_synced,
         sum(d.n_apology_known) as n_apology_known,
         sum(d.n_apology) as n_apology,
+        sum(d.n_payment_known) as n_payment_known,
+        sum(d.n_paid_online) as n_paid_online,
+        sum(d.n_digitised_known) as n_digitised_known,
+        sum(d.n_digitised) as n_digitised,
+        sum(d.n_e_result_known) as n_e_result_known,
+        sum(d.n_e_result) as n_e_result,
         sum(d.n_due_not_in_time) as n_due_not_in_time
     from daily_counts as d
     join day_classes on day_classes.day_date = d.day_date
@@ -143,6 +149,12 @@ collapsed as (
         0 as n_synced,
         0 as n_apology_known,
         0 as n_apology,
+        0 as n_payment_known,
+        0 as n_paid_online,
+        0 as n_digitised_known,
+        0 as n_digitised,
+        0 as n_e_result_known,
+        0 as n_e_result,
         b.n_due_not_in_time
     from monthly_balances as b
     where b.month_start_date = (select start_date from start)
@@ -190,7 +202,13 @@ counts as (
         sum(c.n_sync_known) filter (where c.day_date >= w.window_from_date) as n_sync_known,
         sum(c.n_synced) filter (where c.day_date >= w.window_from_date) as n_synced,
         sum(c.n_apology_known) filter (where c.day_date >= w.window_from_date) as n_apology_known,
-        sum(c.n_apology) filter (where c.day_date >= w.window_from_date) as n_apology
+        sum(c.n_apology) filter (where c.day_date >= w.window_from_date) as n_apology,
+        sum(c.n_payment_known) filter (where c.day_date >= w.window_from_date) as n_payment_known,
+        sum(c.n_paid_online) filter (where c.day_date >= w.window_from_date) as n_paid_online,
+        sum(c.n_digitised_known) filter (where c.day_date >= w.window_from_date) as n_digitised_known,
+        sum(c.n_digitised) filter (where c.day_date >= w.window_from_date) as n_digitised,
+        sum(c.n_e_result_known) filter (where c.day_date >= w.window_from_date) as n_e_result_known,
+        sum(c.n_e_result) filter (where c.day_date >= w.window_from_date) as n_e_result
     from windows as w
     left join selected as c on c.day_date <= w.window_to_date
     group by w.period_index, w.window_from_date, w.window_to_date, c.pair_key
@@ -225,6 +243,12 @@ select
     cast(coalesce(counts.n_sync_known, 0) as bigint) as n_sync_known,
     cast(coalesce(counts.n_synced, 0) as bigint) as n_synced,
     cast(coalesce(counts.n_apology_known, 0) as bigint) as n_apology_known,
-    cast(coalesce(counts.n_apology, 0) as bigint) as n_apology
+    cast(coalesce(counts.n_apology, 0) as bigint) as n_apology,
+    cast(coalesce(counts.n_payment_known, 0) as bigint) as n_payment_known,
+    cast(coalesce(counts.n_paid_online, 0) as bigint) as n_paid_online,
+    cast(coalesce(counts.n_digitised_known, 0) as bigint) as n_digitised_known,
+    cast(coalesce(counts.n_digitised, 0) as bigint) as n_digitised,
+    cast(coalesce(counts.n_e_result_known, 0) as bigint) as n_e_result_known,
+    cast(coalesce(counts.n_e_result, 0) as bigint) as n_e_result
 from counts
 left join unit_sectors on unit_sectors.pair_key = counts.pair_key

@@ -97,6 +97,9 @@ select
     int_rate(n_satisfied, n_rated) as satisfaction_rate,
     int_rate(n_synced, n_sync_known) as synced_rate,
     int_rate(n_apology, n_apology_known) as apology_rate,
+    int_rate(n_paid_online, n_payment_known) as paid_online_rate,
+    int_rate(n_digitised, n_digitised_known) as digitised_rate,
+    int_rate(n_e_result, n_e_result_known) as e_result_rate,
     int_rate(n_early + n_on_time + n_pending_in_time, n_resolved + n_pending) as progress_rate_766
 from summed
 left join group_orders on group_orders.sector_group = summed.sector_group

@@ -30,7 +30,10 @@ flags as (
         is_rated,
         is_satisfied,
         is_synced,
-        has_apology
+        has_apology,
+        has_e_result,
+        is_digitised,
+        is_paid_online
     from int_dossier_flags_of(dossiers_table)
 ),
 
@@ -44,7 +47,11 @@ by_received_date as (
         count(*) filter (where is_full_online_offered) as n_received_full_offered,
         count(*) filter (where is_full_online_offered and is_channel_known) as n_received_full_channel_known,
         count(*) filter (where is_full_online_offered and is_online) as n_received_full_online,
-        count(*) filter (where is_withdrawn) as n_withdrawn
+        count(*) filter (where is_withdrawn) as n_withdrawn,
+        count(is_paid_online) as n_payment_known,
+        count(*) filter (where is_paid_online) as n_paid_online,
+        count(is_digitised) as n_digitised_known,
+        count(*) filter (where is_digitised) as n_digitised
     from flags
     group by pair_key, received_date
 ),
@@ -62,7 +69,9 @@ by_finished_date as (
         count(is_synced) as n_sync_known,
         count(*) filter (where is_synced) as n_synced,
         count(has_apology) filter (where is_late) as n_apology_known,
-        count(*) filter (where is_late and has_apology) as n_apology
+        count(*) filter (where is_late and has_apology) as n_apology,
+        count(has_e_result) as n_e_result_known,
+        count(*) filter (where has_e_result) as n_e_result
     from flags
     where is_resolved
     group by pair_key, finished_date
@@ -122,6 +131,12 @@ select
     cast(coalesce(days.n_synced, 0) as integer) as n_synced,
     cast(coalesce(days.n_apology_known, 0) as integer) as n_apology_known,
     cast(coalesce(days.n_apology, 0) as integer) as n_apology,
+    cast(coalesce(days.n_payment_known, 0) as integer) as n_payment_known,
+    cast(coalesce(days.n_paid_online, 0) as integer) as n_paid_online,
+    cast(coalesce(days.n_digitised_known, 0) as integer) as n_digitised_known,
+    cast(coalesce(days.n_digitised, 0) as integer) as n_digitised,
+    cast(coalesce(days.n_e_result_known, 0) as integer) as n_e_result_known,
+    cast(coalesce(days.n_e_result, 0) as integer) as n_e_result,
     cast(coalesce(days.n_due_not_in_time, 0) as integer) as n_due_not_in_time
 from days
 join pairs on pairs.pair_key = days.pair_key

@@ -16,7 +16,7 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from pipelines import kpi
+from pipelines import kpi, kpi_766
 from pipelines.catalogues import load_catalogues
 from pipelines.deadlines import next_due
 from pipelines.demo import write_demo_exports
@@ -94,6 +94,11 @@ targets_status = cached(kpi.targets_status)
 unit_ranking = cached(kpi.unit_ranking)
 dossier_list = cached(kpi.dossier_list)
 report_table = cached(kpi.report_table)
+
+# The national index (Quyết định 766) of the Chỉ số 766 page.
+index_766_indicators = cached(kpi_766.indicators)
+index_766_ranking = cached(kpi_766.ranking)
+index_766_trend = cached(kpi_766.trend)
 
 
 @cached

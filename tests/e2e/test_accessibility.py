@@ -27,6 +27,7 @@ PAGES = {
     "Đơn vị": "Xếp hạng đơn vị",
     "Hồ sơ": "Danh sách hồ sơ",
     "Báo cáo": "Báo cáo định kỳ",
+    "Chỉ số 766": "Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)",
     "Tải lên": "Tải lên danh sách hồ sơ",
     "Dữ liệu": "Chất lượng dữ liệu",
 }

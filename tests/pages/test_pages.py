@@ -11,7 +11,16 @@ from pipelines.periods import parse_period
 from pipelines.scope import Scope
 from tests.pages.conftest import CLI_PERIODS
 
-PAGES = ("01_tong_quan", "02_linh_vuc", "03_don_vi", "04_ho_so", "05_bao_cao", "06_tai_len", "07_du_lieu")
+PAGES = (
+    "01_tong_quan",
+    "02_linh_vuc",
+    "03_don_vi",
+    "04_ho_so",
+    "05_bao_cao",
+    "06_tai_len",
+    "07_du_lieu",
+    "08_chi_so_766",
+)
 # Tile label → kpi column; the labels are pipelines.labels.KPI_LABELS_VI, as `tthc kpi` heads its columns.
 RATE_TILES = {
     "Tỷ lệ đúng hạn": "on_time_rate",

@@ -11,7 +11,7 @@ from pipelines.ingest import ingest_files
 from pipelines.warehouse import connect
 from tests.helpers.exports import row, write_csv
 
-AGGREGATES = ("agg_daily_counts", "agg_monthly_balances", "agg_unit_sectors")
+AGGREGATES = ("agg_daily_counts", "agg_monthly_balances", "agg_unit_sectors", "agg_unit_months")
 UNITS = ("UBND phường Lê Lợi", "UBND xã Bảo Khê", "Sở Tài nguyên và Môi trường")
 SECTORS = ("Hộ tịch", "Đất đai", "Chứng thực")
 STATUSES = ("Đã trả kết quả", "Đang xử lý", "Đã rút hồ sơ")

@@ -45,7 +45,13 @@ select
     count(*) filter (where is_resolved and is_synced is not null) as n_sync_known,
     count(*) filter (where is_resolved and is_synced) as n_synced,
     count(*) filter (where is_resolved and outcome = 'late' and has_apology is not null) as n_apology_known,
-    count(*) filter (where is_resolved and outcome = 'late' and has_apology) as n_apology
+    count(*) filter (where is_resolved and outcome = 'late' and has_apology) as n_apology,
+    count(*) filter (where is_received and is_paid_online is not null) as n_payment_known,
+    count(*) filter (where is_received and is_paid_online) as n_paid_online,
+    count(*) filter (where is_received and is_digitised is not null) as n_digitised_known,
+    count(*) filter (where is_received and is_digitised) as n_digitised,
+    count(*) filter (where is_resolved and has_e_result is not null) as n_e_result_known,
+    count(*) filter (where is_resolved and has_e_result) as n_e_result
 from kpi_dossiers_in_period(?, ?, ?, ?, ?, null)
 group by all
 """
@@ -92,6 +98,9 @@ def _random_dossiers(n: int, seed: int) -> dict[str, dict]:
             rating=rng.choice((None, None, "very_satisfied", "satisfied", "neutral", "unsatisfied")),
             is_synced=rng.choice((None, True, False)),
             has_apology=rng.choice((None, True, False)),
+            has_e_result=rng.choice((None, True, False)),
+            is_digitised=rng.choice((None, True, False)),
+            is_paid_online=rng.choice((None, True, False)),
         )
     return specs
 
