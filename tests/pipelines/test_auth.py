@@ -81,8 +81,7 @@ def test_cli_user_add(users, monkeypatch, capsys):
 
 
 def test_open_mode_listens_on_localhost_only():
-    from pipelines.cli_serve import streamlit_command
+    from pipelines.cli_serve import server_settings
 
-    for open_mode, address in ((True, "127.0.0.1"), (False, "0.0.0.0")):
-        command = streamlit_command(8501, open_mode=open_mode)
-        assert command[command.index("--server.address") + 1] == address
+    assert server_settings(8501, open_mode=True)["STREAMLIT_SERVER_ADDRESS"] == "127.0.0.1"
+    assert server_settings(8501, open_mode=False)["STREAMLIT_SERVER_ADDRESS"] == "0.0.0.0"
