@@ -84,6 +84,8 @@ targets_status = cached(kpi.targets_status)
 unit_ranking = cached(kpi.unit_ranking)
 dossier_list = cached(kpi.dossier_list)
 report_table = cached(kpi.report_table)
+scorecard = cached(kpi.scorecard)
+unit_laggards = cached(kpi.unit_laggards)
 
 
 @cached
