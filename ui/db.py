@@ -155,6 +155,12 @@ def field_labels() -> dict[str, str]:
     return load_catalogues().vocabulary.field_labels_vi
 
 
+@st.cache_data(show_spinner=False)
+def settings() -> dict[str, str]:
+    """catalogues/settings.csv: key → value."""
+    return dict(load_catalogues().settings.select("key", "value").iter_rows())
+
+
 @cached
 def rejects_of(con: duckdb.DuckDBPyConnection, ingest_ids: tuple[int, ...]) -> pl.DataFrame:
     return con.sql(

@@ -18,7 +18,7 @@ DOSSIER_COLUMNS = {
     "due_date": "Ngày hẹn trả",
     "finished_date": "Ngày có kết quả",
     "outcome_vi": "Kết quả",
-    "n_days_overdue": "Số ngày quá hạn",
+    "n_working_days_overdue": "Số ngày quá hạn (ngày làm việc)",
     "apology_vi": "Phiếu xin lỗi",
     "channel_vi": "Hình thức nộp",
     "procedure_name": "Thủ tục",
@@ -101,8 +101,21 @@ def ranking_rows(frame: pl.DataFrame) -> pl.DataFrame:
     return _kpi_table(labelled, first_columns, "ranking")
 
 
-def dossiers(frame: pl.DataFrame) -> pl.DataFrame:
-    """Rows of kpi_dossiers_in_period as shown and downloaded; never any personal data (none is stored)."""
+DUE_SOON_COLUMNS = {
+    "dossier_code": "Mã hồ sơ",
+    "unit_name": "Đơn vị",
+    "sector_name": "Lĩnh vực",
+    "received_date": "Ngày tiếp nhận",
+    "due_date": "Ngày hẹn trả",
+    "n_working_days_to_due": "Còn lại (ngày làm việc)",
+    "channel_vi": "Hình thức nộp",
+    "procedure_name": "Thủ tục",
+}
+
+
+def dossiers(frame: pl.DataFrame, columns: dict[str, str] = DOSSIER_COLUMNS) -> pl.DataFrame:
+    """Rows of kpi_dossiers_in_period as shown and downloaded (DOSSIER_COLUMNS, or DUE_SOON_COLUMNS for
+    the dossiers due soon); never any personal data (none is stored)."""
     labelled = frame.with_columns(
         _named("outcome", OUTCOMES_VI, "outcome_vi"),
         _named("channel", CHANNELS_VI, "channel_vi"),
@@ -114,4 +127,4 @@ def dossiers(frame: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("Chưa có"))
         .alias("apology_vi"),
     )
-    return labelled.select(pl.col(name).alias(label) for name, label in DOSSIER_COLUMNS.items())
+    return labelled.select(pl.col(name).alias(label) for name, label in columns.items())
