@@ -9,6 +9,7 @@ from ui import drill, tables
 from ui import format as fmt
 
 DATA_LABEL = "Số liệu của biểu đồ"
+CHART_CONFIG = {"displayModeBar": False}
 # Streamlit's table selects a row with Shift + Space (glide-data-grid's key), which nobody would guess.
 PICK_HELP = (
     "Chọn một dòng trên biểu đồ hoặc trong bảng (bàn phím: Tab đến bảng, mũi tên, Shift + Space) để {}."
@@ -39,8 +40,9 @@ def chart(
     selection is returned (empty without a key)."""
     st.subheader(title)
     selectable = {"key": key, "on_select": "rerun", "selection_mode": "points"} if key else {}
-    # theme=None: the figure keeps ui/charts' own colours, whose contrast is measured.
-    event = st.plotly_chart(figure, theme=None, alt=title, **selectable)
+    # theme=None: the figure keeps ui/charts' own colours, whose contrast is measured; no Plotly toolbar,
+    # which covered the legend (on a phone above all) and offered English tools nobody here needs.
+    event = st.plotly_chart(figure, theme=None, alt=title, config=CHART_CONFIG, **selectable)
     st.caption(summary)
     if data is not None:
         with st.expander(DATA_LABEL):
