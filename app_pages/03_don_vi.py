@@ -37,14 +37,23 @@ if unit_id in unit_names:
     st.stop()
 
 st.title("Xếp hạng đơn vị")
-st.caption(f"{period.title_vi}. Xếp theo tỷ lệ đúng hạn, rồi tỷ lệ trước hạn, rồi số hồ sơ đã giải quyết.")
+best_first = st.toggle("Tốt nhất trước", key="best_first")
+order_vi = "tốt nhất trước" if best_first else "kém nhất trước"
+st.caption(
+    f"{period.title_vi}. Xếp theo tỷ lệ đúng hạn, rồi tỷ lệ trước hạn, rồi số hồ sơ đã giải quyết, "
+    f"{order_vi}; đơn vị chưa giải quyết hồ sơ nào ở cuối."
+)
 levels = [scope.unit_level] if scope.unit_level else ["ward_commune", "city"]
 for level, tab in zip(levels, st.tabs([UNIT_LEVEL_FILTER_LABELS_VI[level] for level in levels]), strict=True):
+    level_vi = UNIT_LEVEL_FILTER_LABELS_VI[level].lower()
     with tab:
         ranking = db.unit_ranking(scope=scope.narrowed(unit_level=level))
+        ranking = tables.with_short_unit_names(
+            ranking if best_first else tables.worst_first(ranking), "unit_name"
+        )
         picked = widgets.pick(
-            charts.rate_bars(ranking, "unit_name", "unit_id", "on_time_rate", on_time_target),
-            f"Tỷ lệ đúng hạn, {UNIT_LEVEL_FILTER_LABELS_VI[level].lower()}",
+            charts.rate_bars(ranking, "short_name", "unit_id", "on_time_rate", on_time_target),
+            f"Tỷ lệ đúng hạn, {level_vi}",
             chart_text.ranking_summary(ranking, "unit_name", "on_time_rate", on_time_target),
             tables.ranking_rows(ranking),
             ranking["unit_id"],
@@ -54,11 +63,10 @@ for level, tab in zip(levels, st.tabs([UNIT_LEVEL_FILTER_LABELS_VI[level] for le
         if picked:
             st.query_params["don_vi"] = picked
             st.rerun()
-
-rates = db.unit_month_rates(scope=scope.over(year))
-widgets.chart(
-    charts.heat_table(rates, "unit_name", on_time_target and on_time_target["target_value"]),
-    f"Tỷ lệ đúng hạn của từng đơn vị theo tháng, {year.label_vi.lower()}",
-    chart_text.heat_summary(rates, "unit_name", on_time_target),
-    chart_text.heat_data(rates, "unit_name"),
-)
+        rates = db.unit_month_rates(scope=scope.over(year).narrowed(unit_level=level))
+        widgets.chart(
+            charts.heat_table(rates, "unit_name", on_time_target and on_time_target["target_value"]),
+            f"Tỷ lệ đúng hạn theo tháng, {level_vi}, {year.label_vi.lower()}",
+            chart_text.heat_summary(rates, "unit_name", on_time_target),
+            chart_text.heat_data(rates, "unit_name"),
+        )

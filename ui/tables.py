@@ -6,7 +6,7 @@ import streamlit as st
 from pipelines import definitions
 from pipelines.labels import SECTOR_GROUP_LABELS_VI, UNIT_LEVEL_LABELS_VI
 from ui import format as fmt
-from ui.labels import CHANNELS_VI, OUTCOMES_VI
+from ui.labels import CHANNELS_VI, OUTCOMES_VI, short_unit_name
 
 RATES = tuple(kpi.key for kpi in definitions.kpis() if kpi.is_rate)
 COUNTS = tuple(kpi.key for kpi in definitions.kpis() if not kpi.is_rate)
@@ -37,6 +37,18 @@ def _named(column: str, labels: dict[str, str], alias: str) -> pl.Expr:
 def with_group_labels(frame: pl.DataFrame, column: str = "key") -> pl.DataFrame:
     """Rows keyed by sector group, with the group's Vietnamese name as `label`."""
     return frame.with_columns(_named(column, SECTOR_GROUP_LABELS_VI, "label"))
+
+
+def with_short_unit_names(frame: pl.DataFrame, column: str) -> pl.DataFrame:
+    """Rows naming units in `column`, with `short_name` for bar charts' labels (ui.labels)."""
+    return frame.with_columns(
+        pl.col(column).map_elements(short_unit_name, return_dtype=pl.String).alias("short_name")
+    )
+
+
+def worst_first(ranking: pl.DataFrame) -> pl.DataFrame:
+    """kpi_unit_ranking rows from the last rank up, the unranked (nothing resolved) still at the end."""
+    return ranking.sort("unit_rank", descending=True, nulls_last=True, maintain_order=True)
 
 
 def unit_names(units: pl.DataFrame) -> dict[str, str]:
