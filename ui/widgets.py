@@ -9,6 +9,8 @@ from ui import drill, tables
 from ui import format as fmt
 
 DATA_LABEL = "Số liệu của biểu đồ"
+# Instead of an empty table, whose grid says "empty" in English.
+NO_ROWS_VI = "Không có dòng nào."
 CHART_CONFIG = {"displayModeBar": False}
 # Streamlit's table selects a row with Shift + Space (glide-data-grid's key), which nobody would guess.
 PICK_HELP = (
@@ -63,6 +65,9 @@ def pick(
     keyboard and in tests), with how to choose, to do `action`; the key (from `keys`, one per row) of
     the row chosen in either, or None."""
     points = chart(figure, title, f"{summary} {PICK_HELP.format(action)}", key=f"{key}_chart")
+    if rows.is_empty():
+        st.caption(NO_ROWS_VI)
+        return None
     chosen = st.dataframe(
         rows,
         hide_index=True,
@@ -75,7 +80,11 @@ def pick(
 
 
 def table(shown: pl.DataFrame, column_config: dict | None = None) -> None:
-    """A read-only table: no index column, "—" where a value does not exist."""
+    """A read-only table: no index column, "—" where a value does not exist; a line saying so when there
+    are no rows."""
+    if shown.is_empty():
+        st.caption(NO_ROWS_VI)
+        return
     st.dataframe(shown, hide_index=True, placeholder=fmt.EMPTY, column_config=column_config)
 
 
