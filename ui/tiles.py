@@ -43,7 +43,11 @@ class Tile:
         return fmt.percent_against(self.value, self.comparison, self.target_value)
 
     @property
-    def delta_text(self) -> str | None:
+    def delta_text(self) -> str:
+        """The change, or "—" when there is none to show (a side undefined, or a comparison period without
+        any dossier): never the whole value as if it were a change."""
+        if self.delta is None:
+            return fmt.EMPTY
         return fmt.points(self.delta) if self.is_rate else fmt.signed(self.delta)
 
     @property
@@ -153,6 +157,7 @@ def show(tiles: list[Tile], per_row: int = 4, missing: dict[str, str] | None = N
                     tile.delta_text,
                     help=tile.help,
                     delta_color=tile.delta_colour,
+                    delta_arrow="auto" if tile.delta is not None else "off",
                 )
                 if tile.status is not None:
                     text, colour, icon = STATUS_BADGES[tile.status]
