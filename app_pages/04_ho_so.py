@@ -33,7 +33,7 @@ if kind == dossiers.DUE_SOON:
     shown = tables.dossiers(found, tables.DUE_SOON_COLUMNS)
     st.markdown(
         f"**{fmt.number(shown.height)} hồ sơ** đang giải quyết trong hạn, hạn trả trong "
-        f"{db.settings()['due_soon_working_days']} ngày làm việc tới tính từ ngày dữ liệu {fmt.date(as_of)}; "
+        f"{dossiers.due_soon_days(db.settings())} ngày làm việc tới tính từ ngày dữ liệu {fmt.date(as_of)}; "
         "hạn gần nhất trước."
     )
     st.caption("Ngày làm việc: không tính thứ Bảy, Chủ nhật, ngày lễ và ngày nghỉ bù.")

@@ -155,10 +155,10 @@ def field_labels() -> dict[str, str]:
     return load_catalogues().vocabulary.field_labels_vi
 
 
-@st.cache_data(show_spinner=False)
-def settings() -> dict[str, str]:
-    """catalogues/settings.csv: key → value."""
-    return dict(load_catalogues().settings.select("key", "value").iter_rows())
+@cached
+def settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """catalogues/settings.csv as the warehouse holds it (cat_settings): key → value."""
+    return dict(con.execute("select key, value from cat_settings").fetchall())
 
 
 @cached

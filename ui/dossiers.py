@@ -18,6 +18,8 @@ KINDS_VI = {
     "due_soon": "Sắp đến hạn (tính từ ngày dữ liệu)",
 }
 DUE_SOON = "due_soon"
+# catalogues/settings.csv's due_soon_working_days, with the default sql/kpi_dossier_outcome.sql applies
+DUE_SOON_DAYS_SETTING, DUE_SOON_DAYS_DEFAULT = "due_soon_working_days", "2"
 ALL_KINDS_LABEL = "Tất cả hồ sơ tính trong kỳ"
 # What unit heads follow up, and far fewer rows than every dossier of a period: the page opens on it.
 DEFAULT_KIND = "overdue"
@@ -61,6 +63,11 @@ def n_pages(frame: pl.DataFrame) -> int:
 
 def page_of(frame: pl.DataFrame, page: int) -> pl.DataFrame:
     return frame.slice((page - 1) * PAGE_SIZE, PAGE_SIZE)
+
+
+def due_soon_days(settings: dict[str, str]) -> str:
+    """How many working days "due soon" looks ahead (for the pages' words; the SQL applies it)."""
+    return settings.get(DUE_SOON_DAYS_SETTING, DUE_SOON_DAYS_DEFAULT)
 
 
 def due_soon_line(n_due_soon: int, n_working_days: str, as_of: dt.date, kept_params: dict[str, str]) -> str:
