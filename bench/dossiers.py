@@ -46,7 +46,7 @@ LOCAL_SECTORS = [
 DUE_DAYS = {"land": (10, 30), "construction": (7, 20), "investment": (3, 10), "other": (1, 10)}
 
 GENERATE_SQL = """
-insert into dossiers
+insert into dossiers by name
 with
 draws as (
     select
@@ -105,6 +105,8 @@ select
         when finished_date is null then 'Đang xử lý'
         else 'Đã trả kết quả'
     end as status_text,
+    case when is_withdrawn then 'withdrawn' when finished_date is null then 'open' else 'finished' end
+        as status_kind,
     is_withdrawn,
     case when u[7] < 0.40 then 'online' when u[7] < 0.95 then 'in_person' else 'postal' end as channel,
     case when u[9] < 0.30 then 'full' when u[9] < 0.50 then 'partial' else 'none' end as service_level,
@@ -118,6 +120,7 @@ select
     u[12] < 0.98 as is_synced,
     finished_date > due_date and u[11] < 0.6 as has_apology,
     null as outcome_reported,
+    false as is_derived_key,
     $last_day::date as as_of_date,
     1 as ingest_id,
     i as source_row
