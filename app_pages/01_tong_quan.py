@@ -38,7 +38,7 @@ with lagging:
             scope=dossiers.due_soon_scope(scope, as_of), outcomes=dossiers.outcomes_of(dossiers.DUE_SOON)
         )
         soon = dossiers.narrowed(pending, dossiers.DUE_SOON, None)
-        st.markdown(dossiers.due_soon_line(soon.height, dossiers.due_soon_days(db.settings()), as_of, kept))
+        dossiers.due_soon_link(soon.height, dossiers.due_soon_days(db.settings()), as_of, kept)
 
 compare_total = db.kpi_compare("total", scope=scope)
 tiles.show(

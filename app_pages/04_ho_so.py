@@ -16,7 +16,11 @@ sectors = db.kpi_table("sector", scope=scope)["key"]
 left, middle, right = st.columns(3)
 with left:
     kind = filters.url_choice(
-        "Loại hồ sơ", "loai", dossiers.KINDS_VI, dossiers.ALL_KINDS_LABEL, default=dossiers.DEFAULT_KIND
+        "Loại hồ sơ",
+        dossiers.KIND_PARAM,
+        dossiers.KINDS_VI,
+        dossiers.ALL_KINDS_LABEL,
+        default=dossiers.DEFAULT_KIND,
     )
 with middle:
     unit_id = filters.url_choice("Đơn vị", "don_vi", units)

@@ -2,14 +2,15 @@
 paging."""
 
 import datetime as dt
-from urllib.parse import urlencode
 
 import polars as pl
+import streamlit as st
 
 from pipelines.scope import Scope
 from ui import format as fmt
 
 PAGE_SIZE = 50
+DOSSIER_PAGE, KIND_PARAM = "app_pages/04_ho_so.py", "loai"
 KINDS_VI = {
     "overdue": "Quá hạn (đã giải quyết hoặc đang giải quyết)",
     "late": "Quá hạn (đã giải quyết)",
@@ -70,10 +71,12 @@ def due_soon_days(settings: dict[str, str]) -> str:
     return settings.get(DUE_SOON_DAYS_SETTING, DUE_SOON_DAYS_DEFAULT)
 
 
-def due_soon_line(n_due_soon: int, n_working_days: str, as_of: dt.date, kept_params: dict[str, str]) -> str:
+def due_soon_link(n_due_soon: int, n_working_days: str, as_of: dt.date, kept_params: dict[str, str]) -> None:
     """The overview's count of dossiers due soon, a link to their list on the Hồ sơ page."""
-    link = f"ho_so?{urlencode({**kept_params, 'loai': DUE_SOON})}"
-    return (
-        f"**[{fmt.number(n_due_soon)} hồ sơ sắp đến hạn]({link})** trong {n_working_days} ngày làm việc "
-        f"tới, tính từ ngày dữ liệu {fmt.date(as_of)}."
+    st.page_link(
+        DOSSIER_PAGE,
+        label=f"**{fmt.number(n_due_soon)} hồ sơ sắp đến hạn** trong {n_working_days} ngày làm việc tới, "
+        f"tính từ ngày dữ liệu {fmt.date(as_of)}",
+        icon=":material/schedule:",
+        query_params={**kept_params, KIND_PARAM: DUE_SOON},
     )

@@ -55,7 +55,7 @@ def test_scorecard_and_laggards_are_on_the_first_screen_at_1440(browser, url):
     try:
         scorecard = page.locator("table").filter(has_text="Nhóm lĩnh vực")
         laggards = page.get_by_role("heading", name="Đơn vị chưa đạt chỉ tiêu")
-        first_laggard = page.locator("table").filter(has_text="So với chỉ tiêu").locator("tbody tr").first
+        first_laggard = page.get_by_test_id("stPageLink").filter(has_text="đã giải quyết").first
         for element in (scorecard, laggards, first_laggard):
             assert _on_first_screen(element.bounding_box(), 1440, 900)
         page.screenshot(path=ARTIFACTS / "e2e_first_screen_1440.png")
