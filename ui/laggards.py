@@ -28,7 +28,12 @@ def label(row: dict) -> str:
 
 def _links(rows: pl.DataFrame, kept_params: dict[str, str]) -> None:
     for row in rows.iter_rows(named=True):
-        st.page_link(UNIT_PAGE, label=label(row), query_params={**kept_params, UNIT_PARAM: row["unit_id"]})
+        st.page_link(
+            UNIT_PAGE,
+            label=label(row),
+            icon=":material/apartment:",
+            query_params={**kept_params, UNIT_PARAM: row["unit_id"]},
+        )
 
 
 def show(rows: pl.DataFrame, target: dict | None, kept_params: dict[str, str]) -> None:
