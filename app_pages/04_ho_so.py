@@ -50,7 +50,7 @@ else:
 page = st.pagination(dossiers.n_pages(shown), key=f"page_{chosen.period.name}_{kind}_{unit_id}_{sector}")
 widgets.dossier_table(dossiers.page_of(shown, page))
 
-name = f"ho_so_{chosen.period.name}"
+name = f"ho_so_sap_den_han_{as_of:%Y-%m-%d}" if kind == dossiers.DUE_SOON else f"ho_so_{chosen.period.name}"
 left, right = st.columns(2)
 left.download_button(
     "Tải danh sách đang lọc (.xlsx)",
