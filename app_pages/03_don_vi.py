@@ -1,11 +1,12 @@
-"""Đơn vị: wards, communes and city departments ranked by on-time rate, a unit × month heat table;
-a chosen unit's own trend, lĩnh vực and open or late dossiers."""
+"""Đơn vị: wards, communes and city departments ranked by on-time rate (worst first), a unit × month heat
+table per level; a chosen unit's own trend, lĩnh vực, late dossiers and dossiers due soon."""
 
 import streamlit as st
 
 from pipelines.labels import UNIT_LEVEL_FILTER_LABELS_VI
 from pipelines.periods import parse_period
-from ui import chart_text, charts, db, filters, tables, widgets
+from ui import chart_text, charts, db, dossiers, filters, tables, widgets
+from ui import format as fmt
 
 shared = filters.current()
 scope, period = shared.scope, shared.period
@@ -34,6 +35,17 @@ if unit_id in unit_names:
     st.subheader("Hồ sơ quá hạn và đang giải quyết quá hạn")
     late = db.dossier_list(scope=unit_scope, outcomes=("late", "pending_overdue"))
     widgets.dossier_table(tables.dossiers(late))
+    st.subheader("Hồ sơ sắp đến hạn")
+    as_of = db.data_as_of()
+    st.caption(
+        f"Đang giải quyết trong hạn, hạn trả trong {dossiers.due_soon_days(db.settings())} ngày làm việc tới "
+        f"tính từ ngày dữ liệu {fmt.date(as_of)}; tải về ở trang Hồ sơ."
+    )
+    pending = db.dossier_list(
+        scope=dossiers.due_soon_scope(unit_scope, as_of), outcomes=dossiers.outcomes_of(dossiers.DUE_SOON)
+    )
+    soon = dossiers.narrowed(pending, dossiers.DUE_SOON, None)
+    widgets.dossier_table(tables.dossiers(soon, tables.DUE_SOON_COLUMNS))
     st.stop()
 
 st.title("Xếp hạng đơn vị")

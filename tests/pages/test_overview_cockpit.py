@@ -12,6 +12,7 @@ from pipelines import kpi
 from pipelines.catalogues import load_catalogues
 from pipelines.labels import SECTOR_GROUP_LABELS_VI, TOTAL_LABEL_VI, format_count_vi, format_rate_vi
 from pipelines.periods import parse_period, previous_period, year_earlier
+from pipelines.report_data import data_as_of
 from pipelines.scope import Scope
 from tests.pages.conftest import CLI_PERIODS
 
@@ -182,3 +183,17 @@ def test_due_soon_count_and_list_are_relative_to_the_data_as_of_date(app, kpi_co
         "Tải danh sách đang lọc (.xlsx)",
         "Tải danh sách đang lọc (.csv)",
     ]
+
+
+def test_a_units_view_lists_its_dossiers_due_soon(app, kpi_con):
+    as_of = data_as_of(kpi_con)
+    soon = kpi.dossier_list(kpi_con, scope=Scope(as_of, as_of), outcomes=["pending_in_time"]).filter(
+        "is_due_soon"
+    )
+    unit_id = soon["unit_id"][0]
+    at = app("03_don_vi", ky="2023", don_vi=unit_id)
+    assert at.subheader[-1].value == "Hồ sơ sắp đến hạn"
+    assert (
+        list(at.dataframe[-1].value["Mã hồ sơ"])
+        == soon.filter(unit_id=unit_id).sort("due_date", "dossier_code")["dossier_code"].to_list()
+    )
