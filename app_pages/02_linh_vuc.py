@@ -59,7 +59,7 @@ if here.level == "groups":
         widgets.go_to(drill.into_sector(chosen))
 elif here.level == "units":
     chosen = widgets.pick(
-        charts.outcome_bars(units, "key", "unit_id"),
+        charts.outcome_bars(tables.with_short_unit_names(units, "key"), "short_name", "unit_id"),
         f"{scope_name}: kết quả theo đơn vị",
         chart_text.outcome_summary(units, "key"),
         tables.unit_rows(units),

@@ -1,11 +1,12 @@
-"""Đơn vị: wards, communes and city departments ranked by on-time rate, a unit × month heat table;
-a chosen unit's own trend, lĩnh vực and open or late dossiers."""
+"""Đơn vị: wards, communes and city departments ranked by on-time rate (worst first), a unit × month heat
+table per level; a chosen unit's own trend, lĩnh vực, late dossiers and dossiers due soon."""
 
 import streamlit as st
 
 from pipelines.labels import UNIT_LEVEL_FILTER_LABELS_VI
 from pipelines.periods import parse_period
-from ui import chart_text, charts, db, filters, tables, widgets
+from ui import chart_text, charts, db, dossiers, filters, tables, widgets
+from ui import format as fmt
 
 shared = filters.current()
 scope, period = shared.scope, shared.period
@@ -34,17 +35,37 @@ if unit_id in unit_names:
     st.subheader("Hồ sơ quá hạn và đang giải quyết quá hạn")
     late = db.dossier_list(scope=unit_scope, outcomes=("late", "pending_overdue"))
     widgets.dossier_table(tables.dossiers(late))
+    st.subheader("Hồ sơ sắp đến hạn")
+    as_of = db.data_as_of()
+    st.caption(
+        f"Đang giải quyết trong hạn, hạn trả trong {dossiers.due_soon_days(db.settings())} ngày làm việc tới "
+        f"tính từ ngày dữ liệu {fmt.date(as_of)}; tải về ở trang Hồ sơ."
+    )
+    pending = db.dossier_list(
+        scope=dossiers.due_soon_scope(unit_scope, as_of), outcomes=dossiers.outcomes_of(dossiers.DUE_SOON)
+    )
+    soon = dossiers.narrowed(pending, dossiers.DUE_SOON, None)
+    widgets.dossier_table(tables.dossiers(soon, tables.DUE_SOON_COLUMNS))
     st.stop()
 
 st.title("Xếp hạng đơn vị")
-st.caption(f"{period.title_vi}. Xếp theo tỷ lệ đúng hạn, rồi tỷ lệ trước hạn, rồi số hồ sơ đã giải quyết.")
+best_first = st.toggle("Tốt nhất trước", key="best_first")
+order_vi = "tốt nhất trước" if best_first else "kém nhất trước"
+st.caption(
+    f"{period.title_vi}. Xếp theo tỷ lệ đúng hạn, rồi tỷ lệ trước hạn, rồi số hồ sơ đã giải quyết, "
+    f"{order_vi}; đơn vị chưa giải quyết hồ sơ nào ở cuối."
+)
 levels = [scope.unit_level] if scope.unit_level else ["ward_commune", "city"]
 for level, tab in zip(levels, st.tabs([UNIT_LEVEL_FILTER_LABELS_VI[level] for level in levels]), strict=True):
+    level_vi = UNIT_LEVEL_FILTER_LABELS_VI[level].lower()
     with tab:
         ranking = db.unit_ranking(scope=scope.narrowed(unit_level=level))
+        ranking = tables.with_short_unit_names(
+            ranking if best_first else tables.worst_first(ranking), "unit_name"
+        )
         picked = widgets.pick(
-            charts.rate_bars(ranking, "unit_name", "unit_id", "on_time_rate", on_time_target),
-            f"Tỷ lệ đúng hạn, {UNIT_LEVEL_FILTER_LABELS_VI[level].lower()}",
+            charts.rate_bars(ranking, "short_name", "unit_id", "on_time_rate", on_time_target),
+            f"Tỷ lệ đúng hạn, {level_vi}",
             chart_text.ranking_summary(ranking, "unit_name", "on_time_rate", on_time_target),
             tables.ranking_rows(ranking),
             ranking["unit_id"],
@@ -54,11 +75,10 @@ for level, tab in zip(levels, st.tabs([UNIT_LEVEL_FILTER_LABELS_VI[level] for le
         if picked:
             st.query_params["don_vi"] = picked
             st.rerun()
-
-rates = db.unit_month_rates(scope=scope.over(year))
-widgets.chart(
-    charts.heat_table(rates, "unit_name", on_time_target and on_time_target["target_value"]),
-    f"Tỷ lệ đúng hạn của từng đơn vị theo tháng, {year.label_vi.lower()}",
-    chart_text.heat_summary(rates, "unit_name", on_time_target),
-    chart_text.heat_data(rates, "unit_name"),
-)
+        rates = db.unit_month_rates(scope=scope.over(year).narrowed(unit_level=level))
+        widgets.chart(
+            charts.heat_table(rates, "unit_name", on_time_target and on_time_target["target_value"]),
+            f"Tỷ lệ đúng hạn theo tháng, {level_vi}, {year.label_vi.lower()}",
+            chart_text.heat_summary(rates, "unit_name", on_time_target),
+            chart_text.heat_data(rates, "unit_name"),
+        )

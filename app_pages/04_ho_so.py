@@ -16,21 +16,41 @@ sectors = db.kpi_table("sector", scope=scope)["key"]
 left, middle, right = st.columns(3)
 with left:
     kind = filters.url_choice(
-        "Loại hồ sơ", "loai", dossiers.KINDS_VI, dossiers.ALL_KINDS_LABEL, default=dossiers.DEFAULT_KIND
+        "Loại hồ sơ",
+        dossiers.KIND_PARAM,
+        dossiers.KINDS_VI,
+        dossiers.ALL_KINDS_LABEL,
+        default=dossiers.DEFAULT_KIND,
     )
 with middle:
     unit_id = filters.url_choice("Đơn vị", "don_vi", units)
 with right:
     sector = filters.url_choice("Lĩnh vực", "ten_linh_vuc", {name: name for name in sectors})
 
-listed = db.dossier_list(scope=scope.narrowed(unit_id=unit_id), outcomes=dossiers.outcomes_of(kind))
+listed_scope = scope.narrowed(unit_id=unit_id)
+as_of = db.data_as_of()
+if kind == dossiers.DUE_SOON and as_of is not None:  # relative to the data's as-of date, not the period
+    listed_scope = dossiers.due_soon_scope(listed_scope, as_of)
+listed = db.dossier_list(scope=listed_scope, outcomes=dossiers.outcomes_of(kind))
 found = dossiers.narrowed(listed, kind, sector)
-shown = tables.dossiers(found)
-st.markdown(f"**{fmt.number(shown.height)} hồ sơ**, quá hạn nhiều ngày nhất trước.")
+if kind == dossiers.DUE_SOON:
+    shown = tables.dossiers(found, tables.DUE_SOON_COLUMNS)
+    st.markdown(
+        f"**{fmt.number(shown.height)} hồ sơ** đang giải quyết trong hạn, hạn trả trong "
+        f"{dossiers.due_soon_days(db.settings())} ngày làm việc tới tính từ ngày dữ liệu {fmt.date(as_of)}; "
+        "hạn gần nhất trước."
+    )
+    st.caption("Ngày làm việc: không tính thứ Bảy, Chủ nhật, ngày lễ và ngày nghỉ bù.")
+else:
+    shown = tables.dossiers(found)
+    st.markdown(f"**{fmt.number(shown.height)} hồ sơ**, quá hạn nhiều ngày nhất trước.")
+    st.caption(
+        "Số ngày quá hạn tính theo ngày làm việc: không tính thứ Bảy, Chủ nhật, ngày lễ và ngày nghỉ bù."
+    )
 page = st.pagination(dossiers.n_pages(shown), key=f"page_{chosen.period.name}_{kind}_{unit_id}_{sector}")
 widgets.dossier_table(dossiers.page_of(shown, page))
 
-name = f"ho_so_{chosen.period.name}"
+name = f"ho_so_sap_den_han_{as_of:%Y-%m-%d}" if kind == dossiers.DUE_SOON else f"ho_so_{chosen.period.name}"
 left, right = st.columns(2)
 left.download_button(
     "Tải danh sách đang lọc (.xlsx)",

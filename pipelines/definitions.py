@@ -18,7 +18,7 @@ KINDS = ("count", "rate")
 # How the SQL tells KPI columns by name (kpi_period_compare, kpi_targets_status): n_received, on_time_rate,
 # progress_rate_766 (but not n_rated).
 COUNT_KEY, RATE_KEY = "^n_", "_rate($|_)"
-PLACES = ("compare", "table", "ranking", "tile")
+PLACES = ("compare", "table", "ranking", "tile", "scorecard")
 
 
 class DefinitionError(ValueError):

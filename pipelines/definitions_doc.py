@@ -21,6 +21,7 @@ PLACES_EN = {
     "table": "tables",
     "ranking": "ranking",
     "tile": "overview tile",
+    "scorecard": "key-sector scorecard",
 }
 
 

@@ -116,6 +116,33 @@ def unit_ranking(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFram
     )
 
 
+def scorecard(con: duckdb.DuckDBPyConnection, *, scope: Scope, compared: periods.Period) -> pl.DataFrame:
+    """kpi_scorecard: land, construction, investment and the city, each scorecard rate against its
+    target and against the `compared` period (the previous one, or the same a year earlier). The rows
+    are the sector groups: a sector-group filter cannot apply."""
+    return _select(
+        con,
+        "kpi_scorecard",
+        [
+            scope.from_date,
+            scope.to_date,
+            compared.from_date,
+            compared.to_date,
+            *_filters(scope, "unit_level", "unit_id"),
+        ],
+    )
+
+
+def unit_laggards(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
+    """kpi_unit_laggards: the units below the on-time target in the period, worst first, those with
+    few resolved dossiers after the others (is_few_dossiers)."""
+    return _select(
+        con,
+        "kpi_unit_laggards",
+        [scope.from_date, scope.to_date, *_filters(scope, "sector_group", "unit_level")],
+    )
+
+
 def report_table(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """rpt_bieu_06: the rows of Biểu số 06/VPCP/KSTT, for all units or one."""
     return _select(con, "rpt_bieu_06", [scope.from_date, scope.to_date, *_filters(scope, "unit_id")])

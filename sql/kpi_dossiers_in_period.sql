@@ -71,7 +71,10 @@ select
     outcome_reported,
     n_processing_days,
     n_processing_working_days,
-    n_days_overdue
+    n_days_overdue,
+    n_working_days_overdue,
+    n_working_days_to_due,
+    is_due_soon
 from counted
 where is_received or is_carried_over
 order by n_days_overdue desc nulls last, received_date, dossier_code

@@ -2,7 +2,8 @@
 -- previous period and for the same period a year earlier (periods chosen by pipelines.periods), one row
 -- per key and KPI (in display order), for Δ.
 -- delta_… are differences of values (fractions for rates: × 100 gives percentage points), NULL when
--- either side is undefined. Keys of the current period only; absent from a comparison period → NULL.
+-- either side is undefined. Keys of the current period only; absent from a comparison period, or with no
+-- dossier there (none received or carried over: a change against nothing is no change) → NULL.
 create or replace macro kpi_period_compare(
     by_dimension, from_date, to_date, previous_from_date, previous_to_date,
     year_ago_from_date, year_ago_to_date, sector_group_filter, unit_level_filter, unit_id_filter
@@ -10,7 +11,10 @@ create or replace macro kpi_period_compare(
 with
 
 kpis as (
-    select * from agg_window_kpis(
+    select
+        *,
+        n_received + n_carried_over > 0 as has_dossiers
+    from agg_window_kpis(
         [by_dimension],
         [from_date, previous_from_date, year_ago_from_date],
         [to_date, previous_to_date, year_ago_to_date],
@@ -29,6 +33,7 @@ kpi_values as (
         v.sort_order,
         v.kpi,
         v.kpi_value,
+        v.has_dossiers,
         d.display_order as kpi_order,
         d.kind = 'rate' as is_rate
     from kpis
@@ -48,8 +53,8 @@ side_by_side as (
         any_value(unit_level) filter (where period_index = 1) as unit_level,
         any_value(sort_order) filter (where period_index = 1) as sort_order,
         any_value(kpi_value) filter (where period_index = 1) as kpi_value,
-        any_value(kpi_value) filter (where period_index = 2) as kpi_value_previous,
-        any_value(kpi_value) filter (where period_index = 3) as kpi_value_year_ago,
+        any_value(kpi_value) filter (where period_index = 2 and has_dossiers) as kpi_value_previous,
+        any_value(kpi_value) filter (where period_index = 3 and has_dossiers) as kpi_value_year_ago,
         bool_or(period_index = 1) as is_current_key
     from kpi_values
     group by key, sector_group, kpi

@@ -210,6 +210,7 @@ def heat_table(rates: pl.DataFrame, row_column: str, target: float | None) -> go
             [at_target, HEAT_AT],
             [1.0, HEAT_TOP],
         ]
+    cells = rates.select(months).rows()
     fig = go.Figure(
         go.Heatmap(
             z=rates.select(months).to_numpy(),
@@ -221,7 +222,8 @@ def heat_table(rates: pl.DataFrame, row_column: str, target: float | None) -> go
             ygap=2,
             showscale=False,
             colorscale=scale,
-            texttemplate="%{z:.0%}",
+            text=[[fmt.percent(value) if value is not None else "" for value in row] for row in cells],
+            texttemplate="%{text}",  # one decimal, the Vietnamese way: 99,6 %, not 100 %
             textfont={"color": TEXT},
             hovertemplate="%{y}, %{x}: %{z:.1%}<extra></extra>",
         )

@@ -94,6 +94,8 @@ targets_status = cached(kpi.targets_status)
 unit_ranking = cached(kpi.unit_ranking)
 dossier_list = cached(kpi.dossier_list)
 report_table = cached(kpi.report_table)
+scorecard = cached(kpi.scorecard)
+unit_laggards = cached(kpi.unit_laggards)
 
 # The national index (Quyết định 766) of the Chỉ số 766 page.
 index_766_indicators = cached(kpi_766.indicators)
@@ -166,6 +168,12 @@ field_coverage = _view_reader("kpi_dq_field_coverage")
 def field_labels() -> dict[str, str]:
     """Canonical field → the header it is shown as (definitions/header_spellings.csv)."""
     return load_catalogues().vocabulary.field_labels_vi
+
+
+@cached
+def settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """catalogues/settings.csv as the warehouse holds it (cat_settings): key → value."""
+    return dict(con.execute("select key, value from cat_settings").fetchall())
 
 
 @cached

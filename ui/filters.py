@@ -15,6 +15,7 @@ from pipelines.periods import Period
 from pipelines.scope import Scope
 
 PERIOD_PARAM, GROUP_PARAM, LEVEL_PARAM = "ky", "nhom", "cap"
+SHARED_PARAMS = (PERIOD_PARAM, GROUP_PARAM, LEVEL_PARAM)
 KIND_LABELS_VI = {
     "month": "Tháng",
     "quarter": "Quý",
@@ -116,6 +117,11 @@ def sidebar(periods: list[Period], opening: Period | None = None) -> None:
         sector_group = url_choice("Nhóm lĩnh vực", GROUP_PARAM, SECTOR_GROUP_LABELS_VI)
         unit_level = url_choice("Cấp đơn vị", LEVEL_PARAM, UNIT_LEVEL_FILTER_LABELS_VI)
     st.session_state[_STATE_KEY] = Filters(period, sector_group, unit_level)
+
+
+def shared_params() -> dict[str, str]:
+    """The sidebar's filters as the URL holds them, for a link that keeps them."""
+    return {name: st.query_params[name] for name in SHARED_PARAMS if name in st.query_params}
 
 
 def current() -> Filters:

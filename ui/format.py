@@ -1,6 +1,8 @@
 """Vietnamese display formats: 1.234, 95,3 %, dd/mm/yyyy, and "—" for a value that does not exist."""
 
 import datetime as dt
+import math
+import operator
 
 import polars as pl
 
@@ -9,6 +11,30 @@ from pipelines.labels import format_count_vi, format_rate_vi
 
 # 0.953 → "95,3 %"; an empty denominator gives None, shown as "—" (never 0 % or 100 %).
 percent = format_rate_vi
+
+
+_MEETS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
+
+
+def percent_against(value: float | None, comparison: str | None, target_value: float | None) -> str:
+    """A rate beside its target, one decimal as `percent`, except where rounding would contradict the
+    badge (met / not met, decided on the unrounded value): then it is cut toward the badge's side. 94,96 %
+    against "> 95 %" (not met) reads "94,9 %", never "95,0 %"; 95,01 % against "> 95 %" (met) reads
+    "95,1 %"."""
+    shown = percent(value)
+    meets = _MEETS.get(comparison or "")
+    if value is None or target_value is None or meets is None:
+        return shown
+    is_met = meets(value, target_value)
+    rounded = float(shown.removesuffix(" %").replace(",", ".")) / 100
+    # a value not met that rounds onto the target reads as met (unless it is the target itself)
+    onto_target = math.isclose(rounded, target_value) and not math.isclose(value, target_value)
+    if meets(rounded, target_value) == is_met and not (onto_target and not is_met):
+        return shown
+    tenths = round(value * 1000, 6)  # binary noise off before cutting
+    higher_is_better = comparison in (">", ">=")
+    cut = math.ceil(tenths) if is_met == higher_is_better else math.floor(tenths)
+    return percent(cut / 1000)
 
 
 def number(value: int | float | None) -> str:
@@ -28,6 +54,11 @@ def points(delta: float | None) -> str | None:
     if delta is None:
         return None
     return f"{delta * 100:+.1f}".replace(".", ",") + " điểm %"
+
+
+def in_sentence(label: str) -> str:
+    """A period's label inside a sentence: "Quý I/2023" → "quý I/2023" (its numerals kept)."""
+    return label[:1].lower() + label[1:]
 
 
 def date(value: dt.date | dt.datetime | None) -> str:

@@ -6,7 +6,7 @@ import streamlit as st
 from pipelines import definitions
 from pipelines.labels import SECTOR_GROUP_LABELS_VI, UNIT_LEVEL_LABELS_VI
 from ui import format as fmt
-from ui.labels import CHANNELS_VI, OUTCOMES_VI
+from ui.labels import CHANNELS_VI, OUTCOMES_VI, short_unit_name
 
 RATES = tuple(kpi.key for kpi in definitions.kpis() if kpi.is_rate)
 COUNTS = tuple(kpi.key for kpi in definitions.kpis() if not kpi.is_rate)
@@ -18,7 +18,7 @@ DOSSIER_COLUMNS = {
     "due_date": "Ngày hẹn trả",
     "finished_date": "Ngày có kết quả",
     "outcome_vi": "Kết quả",
-    "n_days_overdue": "Số ngày quá hạn",
+    "n_working_days_overdue": "Số ngày quá hạn (ngày làm việc)",
     "apology_vi": "Phiếu xin lỗi",
     "channel_vi": "Hình thức nộp",
     "procedure_name": "Thủ tục",
@@ -37,6 +37,18 @@ def _named(column: str, labels: dict[str, str], alias: str) -> pl.Expr:
 def with_group_labels(frame: pl.DataFrame, column: str = "key") -> pl.DataFrame:
     """Rows keyed by sector group, with the group's Vietnamese name as `label`."""
     return frame.with_columns(_named(column, SECTOR_GROUP_LABELS_VI, "label"))
+
+
+def with_short_unit_names(frame: pl.DataFrame, column: str) -> pl.DataFrame:
+    """Rows naming units in `column`, with `short_name` for bar charts' labels (ui.labels)."""
+    return frame.with_columns(
+        pl.col(column).map_elements(short_unit_name, return_dtype=pl.String).alias("short_name")
+    )
+
+
+def worst_first(ranking: pl.DataFrame) -> pl.DataFrame:
+    """kpi_unit_ranking rows from the last rank up, the unranked (nothing resolved) still at the end."""
+    return ranking.sort("unit_rank", descending=True, nulls_last=True, maintain_order=True)
 
 
 def unit_names(units: pl.DataFrame) -> dict[str, str]:
@@ -101,8 +113,21 @@ def ranking_rows(frame: pl.DataFrame) -> pl.DataFrame:
     return _kpi_table(labelled, first_columns, "ranking")
 
 
-def dossiers(frame: pl.DataFrame) -> pl.DataFrame:
-    """Rows of kpi_dossiers_in_period as shown and downloaded; never any personal data (none is stored)."""
+DUE_SOON_COLUMNS = {
+    "dossier_code": "Mã hồ sơ",
+    "unit_name": "Đơn vị",
+    "sector_name": "Lĩnh vực",
+    "received_date": "Ngày tiếp nhận",
+    "due_date": "Ngày hẹn trả",
+    "n_working_days_to_due": "Còn lại (ngày làm việc)",
+    "channel_vi": "Hình thức nộp",
+    "procedure_name": "Thủ tục",
+}
+
+
+def dossiers(frame: pl.DataFrame, columns: dict[str, str] = DOSSIER_COLUMNS) -> pl.DataFrame:
+    """Rows of kpi_dossiers_in_period as shown and downloaded (DOSSIER_COLUMNS, or DUE_SOON_COLUMNS for
+    the dossiers due soon); never any personal data (none is stored)."""
     labelled = frame.with_columns(
         _named("outcome", OUTCOMES_VI, "outcome_vi"),
         _named("channel", CHANNELS_VI, "channel_vi"),
@@ -114,4 +139,4 @@ def dossiers(frame: pl.DataFrame) -> pl.DataFrame:
         .then(pl.lit("Chưa có"))
         .alias("apology_vi"),
     )
-    return labelled.select(pl.col(name).alias(label) for name, label in DOSSIER_COLUMNS.items())
+    return labelled.select(pl.col(name).alias(label) for name, label in columns.items())

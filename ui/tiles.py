@@ -29,6 +29,8 @@ class Tile:
     target: str | None = None  # "Chỉ tiêu > 95 %"
     status: str | None = None  # met / not_met / no_data; None: a KPI without a target
     help: str | None = None
+    comparison: str | None = None  # the target's, so that the value shown never contradicts the badge
+    target_value: float | None = None
 
     @property
     def is_rate(self) -> bool:
@@ -36,10 +38,16 @@ class Tile:
 
     @property
     def value_text(self) -> str:
-        return fmt.percent(self.value) if self.is_rate else fmt.number(self.value)
+        if not self.is_rate:
+            return fmt.number(self.value)
+        return fmt.percent_against(self.value, self.comparison, self.target_value)
 
     @property
-    def delta_text(self) -> str | None:
+    def delta_text(self) -> str:
+        """The change, or "—" when there is none to show (a side undefined, or a comparison period without
+        any dossier): never the whole value as if it were a change."""
+        if self.delta is None:
+            return fmt.EMPTY
         return fmt.points(self.delta) if self.is_rate else fmt.signed(self.delta)
 
     @property
@@ -49,8 +57,14 @@ class Tile:
         return "normal" if definitions.kpi(self.kpi).is_higher_better else "inverse"
 
 
-def _values(compare: pl.DataFrame) -> dict[tuple[str, str], tuple[float | None, float | None]]:
-    return {(r["key"], r["kpi"]): (r["value"], r["delta_previous"]) for r in compare.iter_rows(named=True)}
+AGAINST = ("previous", "year_ago")  # the Δ of kpi_period_compare shown: delta_previous or delta_year_ago
+
+
+def _values(
+    compare: pl.DataFrame, against: str = "previous"
+) -> dict[tuple[str, str], tuple[float | None, float | None]]:
+    delta = f"delta_{against}"
+    return {(r["key"], r["kpi"]): (r["value"], r[delta]) for r in compare.iter_rows(named=True)}
 
 
 def _beside(kpi: str, total: dict) -> list[Tile]:
@@ -62,14 +76,18 @@ def _beside(kpi: str, total: dict) -> list[Tile]:
 
 
 def target_tiles(
-    targets: pl.DataFrame, compare_total: pl.DataFrame, compare_groups: pl.DataFrame, sector_group: str | None
+    targets: pl.DataFrame,
+    compare_total: pl.DataFrame,
+    compare_groups: pl.DataFrame,
+    sector_group: str | None,
+    against: str = "previous",
 ) -> list[Tile]:
     """One tile per target of kpi_targets_status, each followed by the KPIs shown beside it.
 
     A group's own target (satisfaction in land, …) takes its Δ from the by-group comparison; with a
     sector-group filter every KPI is measured on that group, so all take theirs from the total.
     """
-    total, groups = _values(compare_total), _values(compare_groups)
+    total, groups = _values(compare_total, against), _values(compare_groups, against)
     if targets.is_empty():
         return _untargeted_tiles(total)
     tiles = []
@@ -90,6 +108,8 @@ def target_tiles(
                 target=f"Chỉ tiêu {COMPARISONS_VI[row['comparison']]} {fmt.percent(row['target_value'], 0)}",
                 status=row["status"],
                 help=row["note"],
+                comparison=row["comparison"],
+                target_value=row["target_value"],
             )
         )
         if not own_group:
@@ -108,8 +128,8 @@ def _untargeted_tiles(total: dict) -> list[Tile]:
     return tiles
 
 
-def volume_tiles(compare_total: pl.DataFrame) -> list[Tile]:
-    total = _values(compare_total)
+def volume_tiles(compare_total: pl.DataFrame, against: str = "previous") -> list[Tile]:
+    total = _values(compare_total, against)
     counts = (kpi for kpi in definitions.shown_in("tile") if not kpi.is_rate)
     return [Tile(kpi.key, kpi.label_vi, *total.get(("all", kpi.key), (None, None))) for kpi in counts]
 
@@ -137,6 +157,7 @@ def show(tiles: list[Tile], per_row: int = 4, missing: dict[str, str] | None = N
                     tile.delta_text,
                     help=tile.help,
                     delta_color=tile.delta_colour,
+                    delta_arrow="auto" if tile.delta is not None else "off",
                 )
                 if tile.status is not None:
                     text, colour, icon = STATUS_BADGES[tile.status]

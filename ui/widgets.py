@@ -9,6 +9,9 @@ from ui import drill, tables
 from ui import format as fmt
 
 DATA_LABEL = "Số liệu của biểu đồ"
+# Instead of an empty table, whose grid says "empty" in English.
+NO_ROWS_VI = "Không có dòng nào."
+CHART_CONFIG = {"displayModeBar": False}
 # Streamlit's table selects a row with Shift + Space (glide-data-grid's key), which nobody would guess.
 PICK_HELP = (
     "Chọn một dòng trên biểu đồ hoặc trong bảng (bàn phím: Tab đến bảng, mũi tên, Shift + Space) để {}."
@@ -39,8 +42,9 @@ def chart(
     selection is returned (empty without a key)."""
     st.subheader(title)
     selectable = {"key": key, "on_select": "rerun", "selection_mode": "points"} if key else {}
-    # theme=None: the figure keeps ui/charts' own colours, whose contrast is measured.
-    event = st.plotly_chart(figure, theme=None, alt=title, **selectable)
+    # theme=None: the figure keeps ui/charts' own colours, whose contrast is measured; no Plotly toolbar,
+    # which covered the legend (on a phone above all) and offered English tools nobody here needs.
+    event = st.plotly_chart(figure, theme=None, alt=title, config=CHART_CONFIG, **selectable)
     st.caption(summary)
     if data is not None:
         with st.expander(DATA_LABEL):
@@ -61,6 +65,9 @@ def pick(
     keyboard and in tests), with how to choose, to do `action`; the key (from `keys`, one per row) of
     the row chosen in either, or None."""
     points = chart(figure, title, f"{summary} {PICK_HELP.format(action)}", key=f"{key}_chart")
+    if rows.is_empty():
+        st.caption(NO_ROWS_VI)
+        return None
     chosen = st.dataframe(
         rows,
         hide_index=True,
@@ -73,7 +80,11 @@ def pick(
 
 
 def table(shown: pl.DataFrame, column_config: dict | None = None) -> None:
-    """A read-only table: no index column, "—" where a value does not exist."""
+    """A read-only table: no index column, "—" where a value does not exist; a line saying so when there
+    are no rows."""
+    if shown.is_empty():
+        st.caption(NO_ROWS_VI)
+        return
     st.dataframe(shown, hide_index=True, placeholder=fmt.EMPTY, column_config=column_config)
 
 

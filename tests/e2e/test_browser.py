@@ -125,17 +125,17 @@ def test_the_period_report_downloads_as_docx_and_xlsx(page, expected, tmp_path):
     page.screenshot(path=ARTIFACTS / "e2e_report.png", full_page=True)
 
 
-def test_phone_width_stacks_the_tiles_and_scrolls_tables_inside_the_page(page, expected):
+def test_phone_width_puts_the_tiles_in_pairs_and_scrolls_tables_inside_the_page(page, expected):
     page.set_viewport_size({"width": 390, "height": 844})
     try:
         page.goto(f"{page.base_url}/?ky={YEAR.name}")
         tiles = page.get_by_test_id("stMetric")
-        tiles.nth(1).wait_for()  # the page streams its elements: wait for both tiles compared
-        # one under the other, not side by side (the layout settles a moment after the elements arrive)
+        tiles.nth(2).wait_for()  # the page streams its elements: wait for the three tiles compared
+        # two side by side, the third under them (the layout settles a moment after the elements arrive)
         page.wait_for_function(
-            """() => { const [a, b] = [...document.querySelectorAll('[data-testid="stMetric"]')]
+            """() => { const [a, b, c] = [...document.querySelectorAll('[data-testid="stMetric"]')]
                               .map(e => e.getBoundingClientRect());
-                       return b.top >= a.bottom; }""",
+                       return Math.abs(a.top - b.top) < 1 && b.left >= a.right && c.top >= a.bottom; }""",
             timeout=10_000,
         )
         first = tiles.nth(0).bounding_box()

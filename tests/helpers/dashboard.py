@@ -13,11 +13,12 @@ UPLOAD_NEW, UPLOAD_REJECTED = 6, 2
 UPLOAD_REJECT_REASONS = {"unknown_unit": 1, "invalid_received": 1}
 
 
-def build_warehouse(folder: Path, scale: float = DEMO_SCALE) -> Path:
-    """The demo year at a small scale, ingested as real (non-demo) data so that an upload adds to it."""
+def build_warehouse(folder: Path, scale: float = DEMO_SCALE, is_demo: bool = False) -> Path:
+    """The demo year at a small scale, ingested as real (non-demo) data so that an upload adds to it (as
+    demo data, with the dashboard's demo banner, given is_demo)."""
     exports = write_demo_exports(folder / "exports", scale=scale)
     db = folder / "warehouse" / "tthc.duckdb"
-    ingest_files(db, exports)
+    ingest_files(db, exports, is_demo=is_demo)
     return db
 
 

@@ -39,6 +39,13 @@ COUNT_TILES = {
 }
 
 
+def worst_first(ranking: pl.DataFrame) -> pl.DataFrame:
+    """The Đơn vị page's opening order: the last rank first (units sharing a rank in the view's order),
+    units with nothing resolved (unranked) last."""
+    by_rank = ranking.filter(pl.col("unit_rank").is_not_null()).partition_by("unit_rank", maintain_order=True)
+    return pl.concat([*reversed(by_rank), ranking.filter(pl.col("unit_rank").is_null())])
+
+
 def tiles(at) -> dict[str, str]:
     return {metric.label: metric.value for metric in at.metric}
 
@@ -109,7 +116,8 @@ def _shown_and_expected(at, con, page: str, period_name: str) -> tuple[list, lis
         expected = kpi.kpi_table(con, "sector_group", scope=scope)["n_received"]
         return at.dataframe[0].value["Tiếp nhận"].to_list(), [format_count_vi(n) for n in expected]
     if page == "03_don_vi":
-        expected = kpi.unit_ranking(con, scope=scope.narrowed(unit_level="ward_commune"))["on_time_rate"]
+        ranking = kpi.unit_ranking(con, scope=scope.narrowed(unit_level="ward_commune"))
+        expected = worst_first(ranking)["on_time_rate"]
         return at.dataframe[0].value["Tỷ lệ đúng hạn"].to_list(), [format_rate_vi(r) for r in expected]
     if page == "04_ho_so":
         listed = kpi.dossier_list(con, scope=scope, outcomes=["late", "pending_overdue"])
@@ -165,7 +173,7 @@ def test_sector_page_drills_from_a_group_to_a_unit_to_its_dossiers_and_back(app,
     assert "don_vi" not in at.query_params
 
 
-def test_unit_page_ranks_wards_and_communes_together_and_opens_a_unit(app, kpi_con):
+def test_unit_page_ranks_wards_and_communes_together_worst_first_and_opens_a_unit(app, kpi_con):
     at = app("03_don_vi", ky="2023-Q3")
     assert [tab.label for tab in at.tabs] == ["Phường và xã", "Cấp thành phố"]
     period = parse_period("2023-Q3")
@@ -173,14 +181,22 @@ def test_unit_page_ranks_wards_and_communes_together_and_opens_a_unit(app, kpi_c
     assert set(wards["unit_level"]) == {"ward", "commune"}
     assert wards.height == 17
     shown = at.dataframe[0].value
-    assert shown["Đơn vị"].to_list() == wards["unit_name"].to_list()
-    assert shown["Tỷ lệ đúng hạn"].to_list() == [format_rate_vi(r) for r in wards["on_time_rate"]]
+    opening = worst_first(wards)
+    assert shown["Đơn vị"].to_list() == opening["unit_name"].to_list()
+    assert shown["Tỷ lệ đúng hạn"].to_list() == [format_rate_vi(r) for r in opening["on_time_rate"]]
     at.session_state["rank_ward_commune_2023-Q3_table"] = {
         "selection": {"rows": [0], "columns": [], "cells": []}
     }
     at.run()
-    assert at.title[0].value == wards["unit_name"][0]
-    assert at.query_params["don_vi"] == wards["unit_id"][0]
+    assert at.title[0].value == opening["unit_name"][0]
+    assert at.query_params["don_vi"] == opening["unit_id"][0]
+
+
+def test_unit_page_switches_to_best_first(app, kpi_con):
+    at = app("03_don_vi", ky="2023-Q3")
+    at.toggle(key="best_first").set_value(True).run()
+    wards = kpi.unit_ranking(kpi_con, scope=Scope.of(parse_period("2023-Q3"), unit_level="ward_commune"))
+    assert at.dataframe[0].value["Đơn vị"].to_list() == wards["unit_name"].to_list()
 
 
 def test_dossier_page_lists_the_late_dossiers_by_page(app, kpi_con):

@@ -33,6 +33,8 @@ CHECKED_VIEWS = {
     "kpi_focus_by_unit",
     "kpi_period_compare",
     "kpi_targets_status",
+    "kpi_scorecard",
+    "kpi_unit_laggards",
 }
 NO_KPI_VIEWS = {"kpi_dossier_outcome", "kpi_dossiers_in_period", "kpi_data_range"}
 # The national index's views score def_766_indicators (definitions/index_766.toml): tests/sql/test_kpi_766.py.
@@ -57,8 +59,19 @@ def test_every_kpi_column_kpi_by_dimension_outputs_is_declared_and_the_other_way
 def test_the_other_kpi_views_output_declared_kpis_only(named):
     ranking = kpi.unit_ranking(named, scope=JAN)
     focus = kpi.focus_by_unit(named, scope=JAN)
-    outputs = {name for name in [*ranking.columns, *focus.columns] if _is_kpi_column(name)}
+    laggards = kpi.unit_laggards(named, scope=JAN)
+    columns = [*ranking.columns, *focus.columns, *laggards.columns]
+    outputs = {name for name in columns if _is_kpi_column(name)} - {"n_min_resolved"}  # a setting
     assert outputs and outputs <= DECLARED
+
+
+def test_the_scorecard_lists_the_kpis_declared_for_it_with_their_values(named):
+    card = kpi.scorecard(named, scope=JAN, compared=parse_period("2022-12"))
+    declared = [k.key for k in definitions.shown_in("scorecard")]
+    assert card.filter(sector_group="all")["kpi"].to_list() == declared
+    total = kpi.kpi_table(named, "total", scope=JAN).row(0, named=True)
+    for row in card.filter(sector_group="all").iter_rows(named=True):
+        assert row["value_rate"] == pytest.approx(total[row["kpi"]]), row["kpi"]
 
 
 def test_comparisons_list_the_kpis_declared_for_them_in_display_order(named):

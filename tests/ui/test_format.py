@@ -65,3 +65,24 @@ def test_display_table_keeps_only_labelled_columns_in_order_and_formats_them():
 @pytest.mark.parametrize(("value", "expected"), [(12, "+12"), (-1234.0, "-1.234"), (0, "+0"), (None, None)])
 def test_signed(value, expected):
     assert fmt.signed(value) == expected
+
+
+# (value, comparison, target) → shown: one decimal, cut toward the badge only where rounding contradicts it
+AGAINST_TARGET = [
+    (0.9496, ">", 0.95, "94,9 %"),  # not met: never "95,0 %" against "> 95 %"
+    (0.95, ">", 0.95, "95,0 %"),  # exactly the target, not above it: true as written
+    (0.9501, ">", 0.95, "95,1 %"),  # met: never "95,0 %" against "> 95 %"
+    (0.8996, ">=", 0.90, "89,9 %"),  # not met: never "90,0 %" against "≥ 90 %"
+    (0.90, ">=", 0.90, "90,0 %"),
+    (0.953, ">", 0.95, "95,3 %"),  # far enough: plain rounding
+    (0.5409, ">=", 0.80, "54,1 %"),
+    (0.99996, ">=", 1.00, "99,9 %"),  # one dossier short of 100 %
+    (0.0504, "<", 0.05, "5,1 %"),  # a lower-is-better target: cut upward when not met
+    (None, ">", 0.95, "—"),
+    (0.9496, None, None, "95,0 %"),  # no target: plain rounding
+]
+
+
+@pytest.mark.parametrize(("value", "comparison", "target", "shown"), AGAINST_TARGET)
+def test_a_rate_beside_its_target_never_contradicts_its_badge(value, comparison, target, shown):
+    assert fmt.percent_against(value, comparison, target) == shown

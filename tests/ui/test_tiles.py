@@ -43,8 +43,8 @@ def test_target_tiles_with_the_national_index_after_on_time():
     assert shown(target_tiles(TARGETS, COMPARE_TOTAL, COMPARE_GROUPS, None)) == [
         ("Tỷ lệ đúng hạn", "96,2 %", "+1,2 điểm %", "Chỉ tiêu > 95 %", "met", "normal"),
         ("Chỉ số tiến độ (QĐ 766)", "97,0 %", "-0,4 điểm %", None, None, "normal"),
-        ("Tỷ lệ hài lòng", "91,0 %", None, "Chỉ tiêu ≥ 90 %", "met", "off"),
-        ("Tỷ lệ hài lòng — Đất đai", "—", None, "Chỉ tiêu ≥ 85 %", "no_data", "off"),
+        ("Tỷ lệ hài lòng", "91,0 %", "—", "Chỉ tiêu ≥ 90 %", "met", "off"),
+        ("Tỷ lệ hài lòng — Đất đai", "—", "—", "Chỉ tiêu ≥ 85 %", "no_data", "off"),
     ]
 
 
@@ -74,3 +74,31 @@ def test_a_rate_whose_column_no_file_has_says_which_column():
         "online_full_rate": "Hình thức nộp",
         "apology_rate": "Phiếu xin lỗi",
     }
+
+
+def test_pending_going_down_is_good_news_and_the_switch_takes_the_year_ago_change():
+    compare = pl.DataFrame(
+        {
+            "key": ["all", "all"],
+            "kpi": ["n_pending", "n_pending_overdue"],
+            "value": [10.0, 2.0],
+            "delta_previous": [-3.0, -1.0],
+            "delta_year_ago": [4.0, None],
+        }
+    )
+    previous = {t.kpi: t for t in volume_tiles(compare)}
+    # st.metric's "inverse": a fall is drawn green
+    assert [
+        (previous[k].delta_text, previous[k].delta_colour) for k in ("n_pending", "n_pending_overdue")
+    ] == [
+        ("-3", "inverse"),
+        ("-1", "inverse"),
+    ]
+    year_ago = {t.kpi: t for t in volume_tiles(compare, "year_ago")}
+    assert [year_ago[k].delta_text for k in ("n_pending", "n_pending_overdue")] == ["+4", "—"]
+
+
+def test_a_value_beside_its_target_never_reads_as_the_other_verdict():
+    near = TARGETS.head(1).with_columns(pl.lit(0.9496).alias("value_rate"), pl.lit("not_met").alias("status"))
+    tile = target_tiles(near, COMPARE_TOTAL, COMPARE_GROUPS, None)[0]
+    assert (tile.value_text, tile.status, tile.target) == ("94,9 %", "not_met", "Chỉ tiêu > 95 %")
