@@ -5,7 +5,7 @@ import streamlit as st
 
 from pipelines.labels import SECTOR_GROUP_LABELS_VI as GROUPS
 from pipelines.scope import Scope
-from ui import chart_text, charts, db, drill, filters, tables, widgets
+from ui import auth, chart_text, charts, db, drill, filters, tables, widgets
 from ui import dossiers as dossier_filters
 from ui import format as fmt
 
@@ -74,6 +74,7 @@ else:
     listed = db.dossier_list(scope=unit_scope)
     dossiers = tables.dossiers(dossier_filters.narrowed(listed, None, here.sector))
     st.subheader(f"Hồ sơ {scope_name.lower()} của {unit_names.get(here.unit_id, here.unit_id)}")
+    auth.dossier_notice(here.unit_id)
     st.caption(f"{fmt.number(dossiers.height)} hồ sơ được tính trong kỳ, quá hạn nhiều ngày nhất trước.")
     widgets.dossier_table(dossiers)
     st.page_link(

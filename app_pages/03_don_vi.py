@@ -5,7 +5,7 @@ import streamlit as st
 
 from pipelines.labels import UNIT_LEVEL_FILTER_LABELS_VI
 from pipelines.periods import parse_period
-from ui import chart_text, charts, db, filters, tables, widgets
+from ui import auth, chart_text, charts, db, filters, tables, widgets
 
 shared = filters.current()
 scope, period = shared.scope, shared.period
@@ -13,6 +13,9 @@ year = parse_period(str(period.to_date.year))
 targets = db.targets_status(scope=scope)
 on_time_target = tables.overall_target(targets, "on_time_rate")
 unit_names = tables.unit_names(db.kpi_table("unit", scope=scope))
+if auth.home_unit() and not st.session_state.get("opened_home_unit"):  # a scoped user opens on their unit
+    st.session_state["opened_home_unit"] = True
+    st.query_params.setdefault("don_vi", auth.home_unit())
 unit_id = st.query_params.get("don_vi")
 
 if unit_id in unit_names:
@@ -32,6 +35,7 @@ if unit_id in unit_names:
     st.subheader("Theo lĩnh vực")
     widgets.table(tables.sector_rows(db.kpi_table("sector", scope=unit_scope)))
     st.subheader("Hồ sơ quá hạn và đang giải quyết quá hạn")
+    auth.dossier_notice(unit_id)
     late = db.dossier_list(scope=unit_scope, outcomes=("late", "pending_overdue"))
     widgets.dossier_table(tables.dossiers(late))
     st.stop()

@@ -3,7 +3,7 @@ downloadable; never any personal data (the warehouse holds none)."""
 
 import streamlit as st
 
-from ui import db, dossiers, downloads, filters, tables, widgets
+from ui import auth, db, dossiers, downloads, filters, tables, widgets
 from ui import format as fmt
 
 chosen = filters.current()
@@ -19,13 +19,14 @@ with left:
         "Loại hồ sơ", "loai", dossiers.KINDS_VI, dossiers.ALL_KINDS_LABEL, default=dossiers.DEFAULT_KIND
     )
 with middle:
-    unit_id = filters.url_choice("Đơn vị", "don_vi", units)
+    unit_id = filters.url_choice("Đơn vị", "don_vi", units, default=auth.home_unit() or "")
 with right:
     sector = filters.url_choice("Lĩnh vực", "ten_linh_vuc", {name: name for name in sectors})
 
 listed = db.dossier_list(scope=scope.narrowed(unit_id=unit_id), outcomes=dossiers.outcomes_of(kind))
 found = dossiers.narrowed(listed, kind, sector)
 shown = tables.dossiers(found)
+auth.dossier_notice(unit_id)
 st.markdown(f"**{fmt.number(shown.height)} hồ sơ**, quá hạn nhiều ngày nhất trước.")
 page = st.pagination(dossiers.n_pages(shown), key=f"page_{chosen.period.name}_{kind}_{unit_id}_{sector}")
 widgets.dossier_table(dossiers.page_of(shown, page))

@@ -42,7 +42,7 @@ if missing:
 if st.button("Nạp vào kho dữ liệu", type="primary", disabled=not files or bool(missing)):
     with st.spinner("Đang đọc và nạp các tệp…"):
         st.session_state["upload_results"] = db.ingest_uploads(
-            [(file.name, file.getvalue(), chosen.get(file.name)) for file in files], auth.signed_in().name
+            [(file.name, file.getvalue(), chosen.get(file.name)) for file in files], auth.signed_in()
         )
     st.session_state["upload_round"] = round_key + 1
     st.rerun()

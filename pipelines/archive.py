@@ -23,6 +23,9 @@ class ArchivedFile:
     uploaded_by: str | None
     is_demo: bool
     unit_choice: str | None = None  # the unit chosen for a file without a unit column, replayed by a rebuild
+    # The units the uploader's account was limited to (None: every unit), replayed by a rebuild: rows of
+    # other units were rejected, and the same bytes from an account without that limit load again.
+    unit_scope: list[str] | None = None
 
     def path_in(self, raw_dir: Path) -> Path:
         return raw_dir / f"{self.sha256}{self.suffix}"
@@ -51,16 +54,21 @@ def archive_file(
     uploaded_by: str | None,
     is_demo: bool,
     unit_choice: str | None = None,
+    unit_scope: list[str] | None = None,
 ) -> ArchivedFile:
     """Copy the file into the archive once and list it in the manifest; the same bytes with the same unit
     choice keep their first entry, another choice (a correction) adds an entry that a rebuild replays after
     the first."""
     raw_dir.mkdir(parents=True, exist_ok=True)
-    known = {(entry.sha256, entry.unit_choice): entry for entry in manifest_entries(raw_dir)}
-    if (sha, unit_choice) in known:
-        return known[(sha, unit_choice)]
+
+    def key(entry_sha: str, choice: str | None, scope: list[str] | None) -> tuple:
+        return entry_sha, choice, None if scope is None else tuple(sorted(scope))
+
+    known = {key(e.sha256, e.unit_choice, e.unit_scope): e for e in manifest_entries(raw_dir)}
+    if key(sha, unit_choice, unit_scope) in known:
+        return known[key(sha, unit_choice, unit_scope)]
     name = display_name(original_name)
-    same_bytes = [entry for (known_sha, _), entry in known.items() if known_sha == sha]
+    same_bytes = [entry for (known_sha, *_), entry in known.items() if known_sha == sha]
     entry = ArchivedFile(
         sha256=sha,
         file_name=name,
@@ -70,6 +78,7 @@ def archive_file(
         uploaded_by=uploaded_by,
         is_demo=is_demo,
         unit_choice=unit_choice,
+        unit_scope=unit_scope,
     )
     target = entry.path_in(raw_dir)
     if not same_bytes:
