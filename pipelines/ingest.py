@@ -230,6 +230,7 @@ def ingest_files(
     uploaded_by: str | None = None,
     is_demo: bool = False,
     choice: UploadChoice | None = None,
+    uploader_units: Collection[str] | None = None,
 ) -> list[IngestResult]:
     con = connect(db_path)
     try:
@@ -243,6 +244,7 @@ def ingest_files(
                 is_demo=is_demo,
                 choice=choice,
                 catalogues=catalogues,
+                uploader_units=uploader_units,
             )
             for p in paths
         ]
