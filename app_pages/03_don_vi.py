@@ -6,6 +6,7 @@ import streamlit as st
 from pipelines.labels import UNIT_LEVEL_FILTER_LABELS_VI
 from pipelines.periods import parse_period
 from ui import auth, chart_text, charts, db, filters, tables, widgets
+from ui import format as fmt
 
 shared = filters.current()
 scope, period = shared.scope, shared.period
@@ -19,7 +20,7 @@ if auth.home_unit() and not st.session_state.get("opened_home_unit"):  # a scope
 unit_id = st.query_params.get("don_vi")
 
 if unit_id in unit_names:
-    st.title(unit_names[unit_id])
+    st.title(fmt.md(unit_names[unit_id]))
     st.caption(period.title_vi)
     if st.button("‹ Tất cả đơn vị", type="tertiary"):
         del st.query_params["don_vi"]

@@ -6,6 +6,7 @@ import streamlit as st
 from pipelines.bieu_06 import IDENTITIES, MEASURE, as_of_lines
 from pipelines.scope import Scope
 from ui import auth, db, filters, report, tables
+from ui import format as fmt
 
 period = filters.current().period
 st.title("Báo cáo định kỳ")
@@ -26,6 +27,8 @@ unit_names = tables.unit_names(db.kpi_table("unit", scope=Scope.of(period)))
 unit_id = filters.url_choice(
     "Đơn vị", "bieu_don_vi", unit_names, all_label="Tổng hợp các đơn vị", default=auth.home_unit() or ""
 )
-st.markdown(f"**{unit_names.get(unit_id, 'Tổng hợp các cơ quan, đơn vị trực tiếp giải quyết TTHC')}**")
+st.markdown(
+    f"**{fmt.md(unit_names.get(unit_id, 'Tổng hợp các cơ quan, đơn vị trực tiếp giải quyết TTHC'))}**"
+)
 report.show_preview(db.report_table(scope=Scope.of(period, unit_id=unit_id)))
 st.caption(f"{MEASURE}. {IDENTITIES}.")

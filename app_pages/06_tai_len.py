@@ -4,6 +4,7 @@ sentence and counts; rejected rows grouped by reason, and their download."""
 import streamlit as st
 
 from ui import auth, db, downloads, upload, widgets
+from ui import format as fmt
 
 st.title("Tải lên danh sách hồ sơ")
 st.markdown(
@@ -38,7 +39,7 @@ for file in files or []:
         )
 missing = [name for name, unit_id in chosen.items() if unit_id is None]
 if missing:
-    st.caption("Chọn đơn vị cho " + ", ".join(f"«{name}»" for name in missing) + " để nạp.")
+    st.caption("Chọn đơn vị cho " + ", ".join(f"«{fmt.md(name)}»" for name in missing) + " để nạp.")
 if st.button("Nạp vào kho dữ liệu", type="primary", disabled=not files or bool(missing)):
     with st.spinner("Đang đọc và nạp các tệp…"):
         st.session_state["upload_results"] = db.ingest_uploads(

@@ -21,6 +21,7 @@ from pipelines.auth import (
     user_named,
     wait_message_vi,
 )
+from ui import format as fmt
 from ui.upload import unit_options
 
 ROLE_LABELS_VI = {"viewer": "xem", "uploader": "tải lên", "admin": "quản trị"}
@@ -173,7 +174,7 @@ def sidebar_account(user: User) -> None:
     with st.sidebar:
         units = f"đơn vị: {unit_names(user.units)}" if user.units else "mọi đơn vị"
         st.caption(
-            f"Đang xem với tài khoản **{user.name}** (quyền {ROLE_LABELS_VI[user.role]}) — {units}. "
+            f"Đang xem với tài khoản **{fmt.md(user.name)}** (quyền {ROLE_LABELS_VI[user.role]}) — {units}. "
             + ("Số liệu tổng hợp của mọi đơn vị; hồ sơ chi tiết của đơn vị mình." if user.units else "")
         )
         if user is not OPEN_MODE_USER and st.button("Đăng xuất"):

@@ -1,11 +1,23 @@
 """Vietnamese display formats: 1.234, 95,3 %, dd/mm/yyyy, and "—" for a value that does not exist."""
 
 import datetime as dt
+import re
 
 import polars as pl
 
 from pipelines.labels import UNDEFINED as EMPTY
 from pipelines.labels import format_count_vi, format_rate_vi
+
+# Every ASCII punctuation mark Markdown, Streamlit's :icon:/:color[…]: directives, LaTeX ($) or raw HTML
+# could read as syntax; a backslash before one is shown as the mark itself (CommonMark).
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&\"'])")
+
+
+def md(text: object) -> str:
+    """Text from the URL or the data as literal text in Markdown (titles, captions, button labels): a
+    `[link](…)` or `![](image)` in it is shown, never followed or fetched."""
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", str(text)).replace("\n", " ")
+
 
 # 0.953 → "95,3 %"; an empty denominator gives None, shown as "—" (never 0 % or 100 %).
 percent = format_rate_vi

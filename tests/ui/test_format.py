@@ -65,3 +65,17 @@ def test_display_table_keeps_only_labelled_columns_in_order_and_formats_them():
 @pytest.mark.parametrize(("value", "expected"), [(12, "+12"), (-1234.0, "-1.234"), (0, "+0"), (None, None)])
 def test_signed(value, expected):
     assert fmt.signed(value) == expected
+
+
+def test_markdown_from_the_url_or_the_data_is_shown_as_written():
+    """Every mark that could start a link, an image, HTML, a Streamlit directive or LaTeX is escaped (the
+    browser test checks what Streamlit draws: tests/e2e/test_unit_scope.py)."""
+    import re
+
+    from ui.format import md
+
+    hostile = "[x](https://evil.example/login) ![](http://img.example/p.png) <img src=x> :red[a] $x$ a_b\nc"
+    escaped = md(hostile)
+    bare = re.sub(r"\\.", "", escaped)
+    assert not set(bare) & set("[]()!<>:$_\\\n")
+    assert re.sub(r"\\(.)", r"\1", escaped) == hostile.replace("\n", " ")
