@@ -46,20 +46,26 @@ def _oidc_configured() -> bool:
         return False
 
 
+def _text(value: object) -> str | None:
+    """A context value as text; anything else (AppTest's stand-in client has no network) is None."""
+    return value if isinstance(value, str) else None
+
+
 def _peer_address() -> str | None:
     """The TCP peer's address (None on the local machine, as Streamlit reports 127.0.0.1 and ::1)."""
-    return st.context.ip_address
+    return _text(st.context.ip_address)
 
 
 def _forwarded_for() -> str | None:
-    return st.context.headers.get("X-Forwarded-For")
+    """X-Forwarded-For, or Forwarded: a reverse proxy's note of whom it serves."""
+    headers = st.context.headers
+    return _text(headers.get("X-Forwarded-For")) or _text(headers.get("Forwarded"))
 
 
 def _is_local_client() -> bool:
     """Open mode's test: the peer is this machine and no proxy on it forwards someone else's request."""
     address = _peer_address()
-    forwarded = _forwarded_for() or st.context.headers.get("Forwarded")
-    return not forwarded and (address is None or ipaddress.ip_address(address).is_loopback)
+    return not _forwarded_for() and (address is None or ipaddress.ip_address(address).is_loopback)
 
 
 def _source() -> str:
