@@ -5,6 +5,7 @@ that was let in while no users existed is asked to sign in as soon as a users fi
 """
 
 import ipaddress
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -113,7 +114,7 @@ def _refreshed(user: User) -> User | None:
     return user_named(user.name)
 
 
-def current_user() -> User:
+def current_user(keep_page: Callable[[], object] = lambda: None) -> User:
     """The signed-in user (also kept for the pages, see signed_in); shows the sign-in screen and stops the
     run while nobody is signed in. Open mode is never stored in the session."""
     if _oidc_configured():
@@ -134,6 +135,7 @@ def current_user() -> User:
         user = _refreshed(stored) if stored is not None and stored is not OPEN_MODE_USER else None
         if user is None:
             st.session_state.pop(_SESSION_KEY, None)
+            keep_page()
             _password_form()
             st.stop()
         st.session_state[_SESSION_KEY] = user
