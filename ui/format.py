@@ -8,15 +8,19 @@ import polars as pl
 from pipelines.labels import UNDEFINED as EMPTY
 from pipelines.labels import format_count_vi, format_rate_vi
 
-# Every ASCII punctuation mark Markdown, Streamlit's :icon:/:color[…]: directives, LaTeX ($) or raw HTML
-# could read as syntax; a backslash before one is shown as the mark itself (CommonMark).
-_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=&\"'])")
+# The marks that start a link, an image, raw HTML, emphasis, a Streamlit :color[…] directive or LaTeX;
+# a backslash before one shows the mark itself (CommonMark). Other punctuation (": ", "2.042", "(46 %)")
+# stays as written, so titles read the same in the page's source.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]<>$~|#@])")
+# Bare web addresses, which GFM turns into links: https://… and www.…
+_BARE_LINK = re.compile(r"(?i):(?=//)|(?<=\bwww)\.")
 
 
 def md(text: object) -> str:
     """Text from the URL or the data as literal text in Markdown (titles, captions, button labels): a
-    `[link](…)` or `![](image)` in it is shown, never followed or fetched."""
-    return _MARKDOWN_SYNTAX.sub(r"\\\1", str(text)).replace("\n", " ")
+    `[link](…)`, `![](image)` or bare address in it is shown, never followed or fetched."""
+    escaped = _MARKDOWN_SYNTAX.sub(r"\\\1", str(text)).replace("\n", " ")
+    return _BARE_LINK.sub(lambda mark: "\\" + mark.group(0), escaped)
 
 
 # 0.953 → "95,3 %"; an empty denominator gives None, shown as "—" (never 0 % or 100 %).
