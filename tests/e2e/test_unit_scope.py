@@ -81,10 +81,15 @@ def tab(folder, units):
 
 def sign_in(tab) -> None:
     """Each page load is a new session: the link opens on the sign-in form, then on the page it names."""
+    tab.locator('[data-test-script-state="notRunning"]').wait_for()
     tab.get_by_label("Tên đăng nhập").fill(USER)
     tab.get_by_label("Mật khẩu").fill(PASSWORD)
-    tab.keyboard.press("Enter")
-    tab.get_by_role("heading", level=1, name="Đăng nhập").wait_for(state="detached")
+    tab.get_by_test_id("stForm").get_by_role("button", name="Đăng nhập").click()
+    heading = tab.get_by_role("heading", level=1, name="Đăng nhập")
+    try:
+        heading.wait_for(state="detached")
+    except PlaywrightTimeout:
+        raise AssertionError(tab.locator("body").inner_text()) from None
 
 
 def open_page(tab, path: str, **params: str) -> str:
