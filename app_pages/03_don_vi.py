@@ -14,9 +14,10 @@ year = parse_period(str(period.to_date.year))
 targets = db.targets_status(scope=scope)
 on_time_target = tables.overall_target(targets, "on_time_rate")
 unit_names = tables.unit_names(db.kpi_table("unit", scope=scope))
-if auth.home_unit() and not st.session_state.get("opened_home_unit"):  # a scoped user opens on their unit
+home = auth.home_unit(unit_names)
+if home and not st.session_state.get("opened_home_unit"):  # a scoped user opens on their own unit, once
     st.session_state["opened_home_unit"] = True
-    st.query_params.setdefault("don_vi", auth.home_unit())
+    st.query_params.setdefault("don_vi", home)
 unit_id = st.query_params.get("don_vi")
 
 if unit_id in unit_names:

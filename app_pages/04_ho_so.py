@@ -19,7 +19,7 @@ with left:
         "Loại hồ sơ", "loai", dossiers.KINDS_VI, dossiers.ALL_KINDS_LABEL, default=dossiers.DEFAULT_KIND
     )
 with middle:
-    unit_id = filters.url_choice("Đơn vị", "don_vi", units, default=auth.home_unit() or "")
+    unit_id = filters.url_choice("Đơn vị", "don_vi", units, default=auth.home_unit(units) or "")
 with right:
     sector = filters.url_choice("Lĩnh vực", "ten_linh_vuc", {name: name for name in sectors})
 

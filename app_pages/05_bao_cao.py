@@ -25,7 +25,11 @@ report.downloads(period)
 st.subheader("Biểu số 06/VPCP/KSTT")
 unit_names = tables.unit_names(db.kpi_table("unit", scope=Scope.of(period)))
 unit_id = filters.url_choice(
-    "Đơn vị", "bieu_don_vi", unit_names, all_label="Tổng hợp các đơn vị", default=auth.home_unit() or ""
+    "Đơn vị",
+    "bieu_don_vi",
+    unit_names,
+    all_label="Tổng hợp các đơn vị",
+    default=auth.home_unit(unit_names) or "",
 )
 st.markdown(
     f"**{fmt.md(unit_names.get(unit_id, 'Tổng hợp các cơ quan, đơn vị trực tiếp giải quyết TTHC'))}**"

@@ -24,6 +24,8 @@ files = st.file_uploader(
     key=f"uploads_{round_key}",
 )
 units = upload.unit_options()
+if auth.signed_in().units:  # a scoped uploader's file can only be one of their units'
+    units = {unit_id: name for unit_id, name in units.items() if unit_id in auth.signed_in().units}
 chosen: dict[str, str | None] = {}
 for file in files or []:
     question = db.unit_question(file.name, file.getvalue())

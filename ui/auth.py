@@ -5,7 +5,7 @@ that was let in while no users existed is asked to sign in as soon as a users fi
 """
 
 import ipaddress
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import streamlit as st
 
@@ -161,9 +161,10 @@ def unit_names(units: tuple[str, ...]) -> str:
     return ", ".join(names.get(unit, unit) for unit in units)
 
 
-def home_unit() -> str | None:
-    """The unit a scoped user's pages open on (their first), None for everyone else."""
-    units = signed_in().units
+def home_unit(offered: Collection[str] | None = None) -> str | None:
+    """The unit a scoped user's pages open on: their first (of those `offered`, when given); None for
+    everyone else."""
+    units = [unit for unit in signed_in().units if offered is None or unit in offered]
     return units[0] if units else None
 
 

@@ -103,10 +103,6 @@ def dossier_list(*, scope: Scope, outcomes: tuple[str, ...] | None = None) -> pl
     return _dossier_list(scope=scope, outcomes=outcomes, units=_reader_units())
 
 
-def may_see_dossiers_of(unit_id: str) -> bool:
-    return access.may_see(_reader_units(), unit_id)
-
-
 @cached
 def unit_month_rates(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """On-time rate of each unit (rows, by name) in each calendar month of the scope (columns 'YYYY-MM')."""
