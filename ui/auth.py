@@ -66,7 +66,12 @@ def _forwarded_for() -> str | None:
 def _is_local_client() -> bool:
     """Open mode's test: the peer is this machine and no proxy on it forwards someone else's request."""
     address = _peer_address()
-    return not _forwarded_for() and (address is None or ipaddress.ip_address(address).is_loopback)
+    if _forwarded_for():
+        return False
+    try:
+        return address is None or ipaddress.ip_address(address).is_loopback
+    except ValueError:  # e.g. an IPv6 address with a zone: not this machine's loopback
+        return False
 
 
 def _source() -> str:
@@ -109,11 +114,6 @@ def _password_form() -> None:
     st.rerun()
 
 
-def _refreshed(user: User) -> User | None:
-    """The signed-in user as the users file says now: a removed user is signed out, new units apply."""
-    return user_named(user.name)
-
-
 def current_user(keep_page: Callable[[], object] = lambda: None) -> User:
     """The signed-in user (also kept for the pages, see signed_in); shows the sign-in screen and stops the
     run while nobody is signed in. Open mode is never stored in the session."""
@@ -132,7 +132,8 @@ def current_user(keep_page: Callable[[], object] = lambda: None) -> User:
         return OPEN_MODE_USER
     else:
         stored = st.session_state.get(_SESSION_KEY)
-        user = _refreshed(stored) if stored is not None and stored is not OPEN_MODE_USER else None
+        # As the users file says now: a removed user is signed out, changed units apply at once.
+        user = user_named(stored.name) if stored is not None else None
         if user is None:
             st.session_state.pop(_SESSION_KEY, None)
             keep_page()
