@@ -8,18 +8,12 @@ from ui import accessibility, auth, db, filters
 st.set_page_config(page_title="Kết quả giải quyết TTHC — TP Hưng Yên", page_icon="🏛️", layout="wide")
 accessibility.apply()
 
-user = auth.current_user()
-upload_pages = (
-    [
-        st.Page(
-            "app_pages/06_tai_len.py", title="Tải lên", icon=":material/upload_file:", url_path="tai_len"
-        ),
-    ]
-    if user.may("upload")
-    else []
-)
-navigation = st.navigation(
-    [
+
+def pages(with_upload: bool) -> list[st.Page]:
+    upload = st.Page(
+        "app_pages/06_tai_len.py", title="Tải lên", icon=":material/upload_file:", url_path="tai_len"
+    )
+    return [
         st.Page("app_pages/01_tong_quan.py", title="Tổng quan", icon=":material/dashboard:", default=True),
         st.Page(
             "app_pages/02_linh_vuc.py", title="Lĩnh vực", icon=":material/category:", url_path="linh_vuc"
@@ -30,10 +24,15 @@ navigation = st.navigation(
         st.Page(
             "app_pages/08_chi_so_766.py", title="Chỉ số 766", icon=":material/speed:", url_path="chi_so_766"
         ),
-        *upload_pages,
+        *([upload] if with_upload else []),
         st.Page("app_pages/07_du_lieu.py", title="Dữ liệu", icon=":material/fact_check:", url_path="du_lieu"),
     ]
-)
+
+
+# The sign-in form keeps the link's page in the address (hidden navigation), so a forwarded link opens
+# where it points once signed in.
+user = auth.current_user(keep_page=lambda: st.navigation(pages(with_upload=True), position="hidden"))
+navigation = st.navigation(pages(with_upload=user.may("upload")))
 
 try:
     if db.read_only_reason():

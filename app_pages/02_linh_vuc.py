@@ -5,13 +5,16 @@ import streamlit as st
 
 from pipelines.labels import SECTOR_GROUP_LABELS_VI as GROUPS
 from pipelines.scope import Scope
-from ui import chart_text, charts, db, drill, filters, tables, widgets
+from ui import auth, chart_text, charts, db, drill, filters, tables, widgets
 from ui import dossiers as dossier_filters
 from ui import format as fmt
 
 shared = filters.current()
 scope, period = shared.scope, shared.period
-here = drill.from_params(st.query_params, GROUPS)
+# Only known groups, lĩnh vực and units are taken from the URL (any other text there is dropped).
+here = drill.from_params(
+    st.query_params, GROUPS, db.kpi_table("sector", scope=scope.narrowed(sector_group=None))["key"]
+)
 st.title("Kết quả theo lĩnh vực")
 st.caption(period.title_vi)
 
@@ -22,6 +25,7 @@ elif here.sector:
 else:
     units = None
 unit_names = tables.unit_names(units) if units is not None else {}
+here = drill.known_unit(here, unit_names)
 scope_name = GROUPS[here.group] if here.group else here.sector
 drill_key = here.group or here.sector
 widgets.breadcrumb(drill.crumbs(here, GROUPS, unit_names.get(here.unit_id)))
@@ -73,7 +77,8 @@ else:
     unit_scope = Scope.of(period, sector_group=here.group, unit_id=here.unit_id)
     listed = db.dossier_list(scope=unit_scope)
     dossiers = tables.dossiers(dossier_filters.narrowed(listed, None, here.sector))
-    st.subheader(f"Hồ sơ {scope_name.lower()} của {unit_names.get(here.unit_id, here.unit_id)}")
+    st.subheader(fmt.md(f"Hồ sơ {scope_name.lower()} của {unit_names[here.unit_id]}"))
+    auth.dossier_notice(here.unit_id)
     st.caption(f"{fmt.number(dossiers.height)} hồ sơ được tính trong kỳ, quá hạn nhiều ngày nhất trước.")
     widgets.dossier_table(dossiers)
     st.page_link(

@@ -5,7 +5,7 @@ import streamlit as st
 
 from pipelines.labels import UNIT_LEVEL_FILTER_LABELS_VI
 from pipelines.periods import parse_period
-from ui import chart_text, charts, db, dossiers, filters, tables, widgets
+from ui import auth, chart_text, charts, db, dossiers, filters, tables, widgets
 from ui import format as fmt
 
 shared = filters.current()
@@ -14,10 +14,14 @@ year = parse_period(str(period.to_date.year))
 targets = db.targets_status(scope=scope)
 on_time_target = tables.overall_target(targets, "on_time_rate")
 unit_names = tables.unit_names(db.kpi_table("unit", scope=scope))
+home = auth.home_unit(unit_names)
+if home and not st.session_state.get("opened_home_unit"):  # a scoped user opens on their own unit, once
+    st.session_state["opened_home_unit"] = True
+    st.query_params.setdefault("don_vi", home)
 unit_id = st.query_params.get("don_vi")
 
 if unit_id in unit_names:
-    st.title(unit_names[unit_id])
+    st.title(fmt.md(unit_names[unit_id]))
     st.caption(period.title_vi)
     if st.button("‹ Tất cả đơn vị", type="tertiary"):
         del st.query_params["don_vi"]
@@ -33,6 +37,7 @@ if unit_id in unit_names:
     st.subheader("Theo lĩnh vực")
     widgets.table(tables.sector_rows(db.kpi_table("sector", scope=unit_scope)))
     st.subheader("Hồ sơ quá hạn và đang giải quyết quá hạn")
+    auth.dossier_notice(unit_id)
     late = db.dossier_list(scope=unit_scope, outcomes=("late", "pending_overdue"))
     widgets.dossier_table(tables.dossiers(late))
     st.subheader("Hồ sơ sắp đến hạn")

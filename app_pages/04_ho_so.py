@@ -3,7 +3,7 @@ downloadable; never any personal data (the warehouse holds none)."""
 
 import streamlit as st
 
-from ui import db, dossiers, downloads, filters, tables, widgets
+from ui import auth, db, dossiers, downloads, filters, tables, widgets
 from ui import format as fmt
 
 chosen = filters.current()
@@ -23,7 +23,7 @@ with left:
         default=dossiers.DEFAULT_KIND,
     )
 with middle:
-    unit_id = filters.url_choice("Đơn vị", "don_vi", units)
+    unit_id = filters.url_choice("Đơn vị", "don_vi", units, default=auth.home_unit(units) or "")
 with right:
     sector = filters.url_choice("Lĩnh vực", "ten_linh_vuc", {name: name for name in sectors})
 
@@ -33,6 +33,7 @@ if kind == dossiers.DUE_SOON and as_of is not None:  # relative to the data's as
     listed_scope = dossiers.due_soon_scope(listed_scope, as_of)
 listed = db.dossier_list(scope=listed_scope, outcomes=dossiers.outcomes_of(kind))
 found = dossiers.narrowed(listed, kind, sector)
+auth.dossier_notice(unit_id)
 if kind == dossiers.DUE_SOON:
     shown = tables.dossiers(found, tables.DUE_SOON_COLUMNS)
     st.markdown(

@@ -5,7 +5,8 @@ import streamlit as st
 
 from pipelines.bieu_06 import IDENTITIES, MEASURE, as_of_lines
 from pipelines.scope import Scope
-from ui import db, filters, report, tables
+from ui import auth, db, filters, report, tables
+from ui import format as fmt
 
 period = filters.current().period
 st.title("Báo cáo định kỳ")
@@ -23,7 +24,15 @@ report.downloads(period)
 
 st.subheader("Biểu số 06/VPCP/KSTT")
 unit_names = tables.unit_names(db.kpi_table("unit", scope=Scope.of(period)))
-unit_id = filters.url_choice("Đơn vị", "bieu_don_vi", unit_names, all_label="Tổng hợp các đơn vị")
-st.markdown(f"**{unit_names.get(unit_id, 'Tổng hợp các cơ quan, đơn vị trực tiếp giải quyết TTHC')}**")
+unit_id = filters.url_choice(
+    "Đơn vị",
+    "bieu_don_vi",
+    unit_names,
+    all_label="Tổng hợp các đơn vị",
+    default=auth.home_unit(unit_names) or "",
+)
+st.markdown(
+    f"**{fmt.md(unit_names.get(unit_id, 'Tổng hợp các cơ quan, đơn vị trực tiếp giải quyết TTHC'))}**"
+)
 report.show_preview(db.report_table(scope=Scope.of(period, unit_id=unit_id)))
 st.caption(f"{MEASURE}. {IDENTITIES}.")

@@ -4,6 +4,7 @@ sentence and counts; rejected rows grouped by reason, and their download."""
 import streamlit as st
 
 from ui import auth, db, downloads, upload, widgets
+from ui import format as fmt
 
 st.title("Tải lên danh sách hồ sơ")
 st.markdown(
@@ -23,6 +24,8 @@ files = st.file_uploader(
     key=f"uploads_{round_key}",
 )
 units = upload.unit_options()
+if auth.signed_in().units:  # a scoped uploader's file can only be one of their units'
+    units = {unit_id: name for unit_id, name in units.items() if unit_id in auth.signed_in().units}
 chosen: dict[str, str | None] = {}
 for file in files or []:
     question = db.unit_question(file.name, file.getvalue())
@@ -38,11 +41,11 @@ for file in files or []:
         )
 missing = [name for name, unit_id in chosen.items() if unit_id is None]
 if missing:
-    st.caption("Chọn đơn vị cho " + ", ".join(f"«{name}»" for name in missing) + " để nạp.")
+    st.caption("Chọn đơn vị cho " + ", ".join(f"«{fmt.md(name)}»" for name in missing) + " để nạp.")
 if st.button("Nạp vào kho dữ liệu", type="primary", disabled=not files or bool(missing)):
     with st.spinner("Đang đọc và nạp các tệp…"):
         st.session_state["upload_results"] = db.ingest_uploads(
-            [(file.name, file.getvalue(), chosen.get(file.name)) for file in files], auth.signed_in().name
+            [(file.name, file.getvalue(), chosen.get(file.name)) for file in files], auth.signed_in()
         )
     st.session_state["upload_round"] = round_key + 1
     st.rerun()

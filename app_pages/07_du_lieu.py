@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import db, dq, widgets
+from ui import auth, db, dq, widgets
 from ui import format as fmt
 
 st.title("Chất lượng dữ liệu")
@@ -21,6 +21,10 @@ tiles[4].metric(
 )
 
 st.subheader("Các tệp đã nạp")
+if auth.signed_in().units:
+    st.caption(
+        "Tài khoản giới hạn theo đơn vị: chỉ các tệp do chính tài khoản này tải lên, hồ sơ của đơn vị mình."
+    )
 widgets.table(dq.files_table(db.ingested_files()))
 
 st.subheader("Dòng bị loại theo lý do")

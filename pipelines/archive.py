@@ -30,6 +30,18 @@ class ArchivedFile:
     is_demo: bool
     unit_choice: str | None = None  # the unit chosen for a file without a unit column, replayed by a rebuild
     committed: bool = True  # False until the load committed (entries from before this field were loaded)
+    # The units the uploader's account was limited to (None: every unit), replayed by a rebuild: rows of
+    # other units were rejected, and the same bytes from an account without that limit load again.
+    unit_scope: list[str] | None = None
+
+    @property
+    def key(self) -> tuple:
+        """What makes an upload of these bytes new: the unit chosen for it and the uploader's units."""
+        return (
+            self.sha256,
+            self.unit_choice,
+            None if self.unit_scope is None else tuple(sorted(self.unit_scope)),
+        )
 
     def path_in(self, raw_dir: Path) -> Path:
         return raw_dir / f"{self.sha256}{self.suffix}"
@@ -99,13 +111,15 @@ def archive_file(
     uploaded_by: str | None,
     is_demo: bool,
     unit_choice: str | None = None,
+    unit_scope: list[str] | None = None,
 ) -> ArchivedFile:
     """Copy the file into the archive once and list it in the manifest as pending; the same bytes with the
-    same unit choice keep their first entry, another choice (a correction) adds an entry that a rebuild
-    replays after the first. ArchiveWriteError when the disk is full (nothing partial is left)."""
+    same unit choice and uploader's units keep their first entry, another choice (a correction) or another
+    scope adds an entry that a rebuild replays after the first. ArchiveWriteError when the disk is full
+    (nothing partial is left)."""
     name = display_name(original_name)
     try:
-        return _archive(path, sha, name, raw_dir, uploaded_by, is_demo, unit_choice)
+        return _archive(path, sha, name, raw_dir, uploaded_by, is_demo, unit_choice, unit_scope)
     except OSError as exc:
         raise _write_failure(name, exc) from exc
 
@@ -118,12 +132,11 @@ def _archive(
     uploaded_by: str | None,
     is_demo: bool,
     unit_choice: str | None,
+    unit_scope: list[str] | None,
 ) -> ArchivedFile:
     raw_dir.mkdir(parents=True, exist_ok=True)
-    known = {(entry.sha256, entry.unit_choice): entry for entry in manifest_entries(raw_dir)}
-    if (sha, unit_choice) in known:
-        return known[(sha, unit_choice)]
-    same_bytes = [entry for (known_sha, _), entry in known.items() if known_sha == sha]
+    known = {entry.key: entry for entry in manifest_entries(raw_dir)}
+    same_bytes = [entry for entry in known.values() if entry.sha256 == sha]
     entry = ArchivedFile(
         sha256=sha,
         file_name=name,
@@ -134,7 +147,10 @@ def _archive(
         is_demo=is_demo,
         unit_choice=unit_choice,
         committed=False,
+        unit_scope=unit_scope,
     )
+    if entry.key in known:
+        return known[entry.key]
     if not same_bytes:
         _copy_in(path, entry.path_in(raw_dir))
     _append(raw_dir, entry)
@@ -148,18 +164,18 @@ def mark_committed(raw_dir: Path, entry: ArchivedFile) -> None:
 
 
 def manifest_entries(raw_dir: Path) -> list[ArchivedFile]:
-    """One entry per (bytes, unit choice) in the order first archived; committed once any line says so."""
+    """One entry per (bytes, unit choice, uploader's units) in the order first archived; committed once any
+    line says so."""
     manifest = raw_dir / MANIFEST
     if not manifest.exists():
         return []
-    entries: dict[tuple[str, str | None], ArchivedFile] = {}
+    entries: dict[tuple, ArchivedFile] = {}
     for line in manifest.read_text(encoding="utf-8").splitlines():
         try:
             entry = ArchivedFile(**json.loads(line))
         except ValueError:  # blank, or the half line a crash of an older version left at the end
             continue
-        key = (entry.sha256, entry.unit_choice)
-        first = entries.setdefault(key, entry)
+        first = entries.setdefault(entry.key, entry)
         if entry.committed and not first.committed:
-            entries[key] = replace(first, committed=True)
+            entries[entry.key] = replace(first, committed=True)
     return list(entries.values())

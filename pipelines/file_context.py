@@ -35,6 +35,7 @@ class FileContext:
     has_code_column: bool
     title_sector: str | None  # a lĩnh vực named by the title lines
     used_choice: bool  # whether the uploader's unit choice was needed (a different choice corrects the file)
+    unit_scope: frozenset[str] | None = None  # the units the uploader may load (None: every unit)
 
 
 def choice_unit_id(text: str, catalogues: Catalogues) -> str:

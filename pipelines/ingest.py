@@ -4,9 +4,11 @@ normalising a file (library panics included) records that file as failed and lea
 was, and the next file still loads."""
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +20,14 @@ from pipelines.catalogues import Catalogues, load_catalogues
 from pipelines.errors import ArchiveWriteError, ExportFormatError, WarehouseCorruptError, is_disk_full
 from pipelines.file_context import UploadChoice, choice_unit_id, file_context
 from pipelines.headers import locate_header
-from pipelines.load import LoadRequest, load_normalised, log_failure, log_rebuild, previous_loads
+from pipelines.load import (
+    LoadRequest,
+    PreviousLoad,
+    load_normalised,
+    log_failure,
+    log_rebuild,
+    previous_loads,
+)
 from pipelines.normalise import normalise
 from pipelines.read_export import read_grids
 from pipelines.rebuild_lock import rebuild_lock
@@ -83,11 +92,41 @@ def _is_stop(exc: BaseException) -> bool:
     return isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit))
 
 
-def _read(path: Path, name: str, choice_id: str | None, catalogues: Catalogues, settings: IngestSettings):
+def _read(
+    path: Path,
+    name: str,
+    choice_id: str | None,
+    unit_scope: frozenset[str] | None,
+    catalogues: Catalogues,
+    settings: IngestSettings,
+):
     grids = read_grids(path, name, settings)
     sheet_index, grid, header = _first_export_sheet(grids, catalogues, settings)
     context = file_context(header, UploadChoice(choice_id), catalogues, name)
+    context = dataclasses.replace(context, unit_scope=unit_scope)
     return sheet_index, header, context, normalise(grid, header, context, catalogues, settings)
+
+
+def _already_loaded(
+    earlier: dict[int, PreviousLoad], choice_id: str | None, unit_scope: frozenset[str] | None
+) -> bool:
+    """Nothing new in these bytes: a load in force needed no unit choice or had the same, and its uploader
+    could load at least the units this one can (an admin's upload after a scoped one is new)."""
+    return any(
+        (load.unit_choice is None or choice_id in (None, load.unit_choice))
+        and (load.unit_scope is None or (unit_scope is not None and unit_scope <= load.unit_scope))
+        for load in earlier.values()
+    )
+
+
+def _load_scope(
+    uploader_units: Collection[str] | None, earlier: dict[int, PreviousLoad]
+) -> frozenset[str] | None:
+    """The units this load may hold: the uploader's, and those the loads it replaces already held (the
+    same bytes, loaded by their own units' accounts)."""
+    if uploader_units is None:
+        return None
+    return frozenset(uploader_units).union(*(load.unit_scope or () for load in earlier.values()))
 
 
 def unit_question(path: Path, name: str, catalogues: Catalogues | None = None) -> str | None:
@@ -118,7 +157,10 @@ def ingest_file(
     choice: UploadChoice | None = None,
     settings: IngestSettings | None = None,
     catalogues: Catalogues | None = None,
+    uploader_units: Collection[str] | None = None,
 ) -> IngestResult:
+    """`uploader_units`: the units the uploader's account is limited to (None: every unit); rows of other
+    units are rejected as «ngoài phạm vi đơn vị của tài khoản»."""
     settings = settings or IngestSettings()
     catalogues = catalogues or load_catalogues()
     name = display_name(original_name or path.name)
@@ -127,7 +169,17 @@ def ingest_file(
 
     def failed(message: str, ingest_sha: str = sha) -> IngestResult:
         try:
-            log_failure(con, name, ingest_sha, path.stat().st_size, message, uploaded_by, is_demo, started_at)
+            log_failure(
+                con,
+                name,
+                ingest_sha,
+                path.stat().st_size,
+                message,
+                uploaded_by,
+                is_demo,
+                started_at,
+                scope_list,
+            )
         except (duckdb.Error, OSError) as exc:  # a full disk: the warehouse cannot be written either
             message += (
                 " Ổ đĩa đầy nên cả nhật ký nạp cũng không ghi được lần nạp hỏng này."
@@ -136,22 +188,36 @@ def ingest_file(
             )
         return IngestResult(file_name=name, status="failed", error_vi=message)
 
+    scope_list = None if uploader_units is None else tuple(sorted(set(uploader_units)))
+
     try:
         choice_id = choice_unit_id(choice.unit, catalogues) if choice and choice.unit else None
     except ExportFormatError as exc:
         return failed(exc.message_vi)
     earlier = previous_loads(con, sha)
-    if any(unit is None or choice_id in (None, unit) for unit in earlier.values()):
+    unit_scope = _load_scope(uploader_units, earlier)
+    if _already_loaded(earlier, choice_id, unit_scope):
         return IngestResult(file_name=name, status="duplicate_file")
     try:
-        sheet_index, header, context, normalised = _read(path, name, choice_id, catalogues, settings)
+        sheet_index, header, context, normalised = _read(
+            path, name, choice_id, unit_scope, catalogues, settings
+        )
     except BaseException as exc:
         if _is_stop(exc):
             raise
         return failed(_failure_message(name, exc))
     used_choice = choice_id if context.used_choice else None
     try:
-        archived = archive_file(path, sha, name, raw_dir, uploaded_by, is_demo, used_choice)
+        archived = archive_file(
+            path,
+            sha,
+            name,
+            raw_dir,
+            uploaded_by,
+            is_demo,
+            used_choice,
+            None if unit_scope is None else sorted(unit_scope),
+        )
     except ArchiveWriteError as exc:
         return failed(exc.message_vi)
     request = LoadRequest(
@@ -193,6 +259,7 @@ def ingest_files(
     uploaded_by: str | None = None,
     is_demo: bool = False,
     choice: UploadChoice | None = None,
+    uploader_units: Collection[str] | None = None,
 ) -> list[IngestResult]:
     con = connect(db_path)
     try:
@@ -206,6 +273,7 @@ def ingest_files(
                 is_demo=is_demo,
                 choice=choice,
                 catalogues=catalogues,
+                uploader_units=uploader_units,
             )
             for p in paths
         ]
@@ -264,6 +332,7 @@ def _rebuild(db_path: Path, rebuilt_by: str | None) -> list[IngestResult]:
                 entry.is_demo,
                 choice=UploadChoice(entry.unit_choice),
                 catalogues=catalogues,
+                uploader_units=entry.unit_scope,
             )
             for entry in entries
         ]

@@ -38,7 +38,7 @@ def summary_vi(result: IngestResult, vocabulary: Vocabulary, unit_names: dict[st
     if result.unit_choice:
         sentence += f"; đơn vị của tệp: {unit_names.get(result.unit_choice, result.unit_choice)}"
     if result.is_correction:
-        sentence += " (thay cho lần nạp trước của cùng tệp với đơn vị khác)"
+        sentence += " (thay cho lần nạp trước của cùng tệp với đơn vị khác hoặc bởi tài khoản khác)"
     skipped = result.skipped_by_reason.get("not_received", 0)
     if skipped:
         sentence += f"; {_n(skipped)} hồ sơ không được hoặc chưa được tiếp nhận, không tính"

@@ -5,12 +5,12 @@ What a query covers is a Scope (period and filters), always passed by keyword; a
 apply one of the scope's filters says so rather than ignore it.
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import duckdb
 import polars as pl
 
-from pipelines import definitions, periods
+from pipelines import access, definitions, periods
 from pipelines.scope import Scope
 
 # The column types the views return; building the frame from rows skips the relation API's second
@@ -164,14 +164,18 @@ def report_tables(
 
 
 def dossier_list(
-    con: duckdb.DuckDBPyConnection, *, scope: Scope, outcomes: Sequence[str] | None = None
+    con: duckdb.DuckDBPyConnection,
+    *,
+    scope: Scope,
+    outcomes: Sequence[str] | None = None,
+    units: Collection[str] | None = None,
 ) -> pl.DataFrame:
-    """kpi_dossiers_in_period: the dossiers the period counts, e.g. outcomes=['late', 'pending_overdue']."""
-    return _select(
-        con,
-        "kpi_dossiers_in_period",
-        [scope.from_date, scope.to_date, *_all_filters(scope), list(outcomes) if outcomes else None],
-    )
+    """kpi_dossiers_in_period: the dossiers the period counts, e.g. outcomes=['late', 'pending_overdue'];
+    with `units`, only the dossiers of those units (pipelines.access: a scoped reader's), whatever the scope
+    asks for."""
+    params = [scope.from_date, scope.to_date, *_all_filters(scope), list(outcomes) if outcomes else None]
+    rows = access.dossiers_of(_select(con, "kpi_dossiers_in_period", params), units)
+    return rows if scope.unit_id is None or access.may_see(units, scope.unit_id) else rows.clear()
 
 
 def available_periods(con: duckdb.DuckDBPyConnection) -> list[periods.Period]:

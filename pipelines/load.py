@@ -52,6 +52,7 @@ _EMPTY_LOG = dict.fromkeys(
         "n_skipped",
         "error_vi",
         "unit_choice",
+        "unit_scope",
         "mapped_fields",
     ),
 )
@@ -70,6 +71,7 @@ def log_failure(
     uploaded_by: str | None,
     is_demo: bool,
     started_at: dt.datetime,
+    unit_scope: tuple[str, ...] | None = None,
 ) -> None:
     """Written after the rollback, so the log says the file failed while nothing of it was kept."""
     _insert_log(
@@ -84,6 +86,7 @@ def log_failure(
             "uploaded_by": uploaded_by,
             "is_demo": is_demo,
             "started_at": started_at,
+            "unit_scope": list(unit_scope) if unit_scope is not None else None,
         },
     )
 
@@ -114,12 +117,23 @@ def _has_demo_data(con: duckdb.DuckDBPyConnection) -> bool:
     )
 
 
-def previous_loads(con: duckdb.DuckDBPyConnection, sha256: str) -> dict[int, str | None]:
-    """The loads of these bytes still in force: ingest_id → the unit chosen for them (None: none needed)."""
+@dataclass(frozen=True)
+class PreviousLoad:
+    unit_choice: str | None  # the unit chosen for the file (None: none needed)
+    unit_scope: frozenset[str] | None  # the units its uploader was limited to (None: every unit)
+
+
+def previous_loads(con: duckdb.DuckDBPyConnection, sha256: str) -> dict[int, PreviousLoad]:
+    """The loads of these bytes still in force, by ingest_id."""
     rows = con.execute(
-        "select ingest_id, unit_choice from ingest_log where file_sha256 = ? and status = 'loaded'", [sha256]
+        "select ingest_id, unit_choice, unit_scope from ingest_log "
+        "where file_sha256 = ? and status = 'loaded'",
+        [sha256],
     ).fetchall()
-    return dict(rows)
+    return {
+        ingest_id: PreviousLoad(choice, None if scope is None else frozenset(scope))
+        for ingest_id, choice, scope in rows
+    }
 
 
 def _register(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
@@ -179,6 +193,7 @@ def load_normalised(
                 "n_skipped": sum(normalised.skipped_by_reason.values()),
                 "status": "loaded",
                 "unit_choice": archived.unit_choice,
+                "unit_scope": archived.unit_scope,
                 "mapped_fields": list(request.mapped_fields),
                 "uploaded_by": archived.uploaded_by,
                 "is_demo": archived.is_demo,

@@ -5,6 +5,7 @@ Biểu 06 workbook, the narrative report and its annex all read what this module
 
 import datetime as dt
 import operator
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import duckdb
@@ -39,17 +40,16 @@ class NarrativeData:
     targets: pl.DataFrame  # kpi_targets_status of the period's year
     focus_groups: pl.DataFrame  # kpi_by_dimension by sector_group for the three key groups (nulls: none)
     units_missing: pl.DataFrame  # kpi_unit_ranking rows whose on-time rate misses the target
-    late_dossiers: pl.DataFrame  # kpi_dossiers_in_period rows resolved late, the most overdue first
+    late_counts: dict[str, int]  # the city's late dossiers: n_late, n_without_apology, n_apology_unknown
+    # The late dossiers without an apology letter (unknown is not "no"), the most overdue first, of the
+    # reader's units only (all units when the report is not made for a scoped reader).
+    late_without_apology: pl.DataFrame
+    is_list_limited: bool  # the list holds the reader's units only
     trend: pl.DataFrame  # kpi_by_dimension by month over the calendar year the period ends in
 
     @property
     def period(self) -> periods.Period:
         return self.form.period
-
-    @property
-    def late_without_apology(self) -> pl.DataFrame:
-        """Late dossiers whose export says there is no apology letter (unknown is not "no")."""
-        return self.late_dossiers.filter(pl.col("has_apology").not_())
 
     def value(self, kpi_name: str, column: str = "value") -> float | None:
         """A KPI of the whole city from the comparison table (column value, value_previous, …)."""
@@ -93,14 +93,24 @@ def _units_missing(ranking: pl.DataFrame, target: dict | None) -> pl.DataFrame:
 
 
 def gather_narrative(
-    con: duckdb.DuckDBPyConnection, period: periods.Period, settings: ReportSettings | None = None
+    con: duckdb.DuckDBPyConnection,
+    period: periods.Period,
+    settings: ReportSettings | None = None,
+    units: Collection[str] | None = None,
 ) -> NarrativeData:
+    """The report's numbers for the whole city; its list of dossiers for `units` (None: every unit)."""
     scope = Scope.of(period)
     targets = kpi.targets_status(con, scope=scope)
     on_time = targets.filter(kpi="on_time_rate", target_sector_group="all")
     groups = kpi.kpi_table(con, "sector_group", scope=scope)
     focus = pl.DataFrame({"key": FOCUS_GROUPS}).join(groups, on="key", how="left", maintain_order="left")
     late = kpi.dossier_list(con, scope=scope, outcomes=["late"])
+    late_counts = {
+        "n_late": late.height,
+        "n_without_apology": late.filter(pl.col("has_apology").not_()).height,
+        "n_apology_unknown": late.filter(pl.col("has_apology").is_null()).height,
+    }
+    listed = kpi.dossier_list(con, scope=scope, outcomes=["late"], units=units)
     year = periods.parse_period(str(period.to_date.year))
     return NarrativeData(
         form=gather_form(con, period, settings),
@@ -112,6 +122,8 @@ def gather_narrative(
         units_missing=_units_missing(
             kpi.unit_ranking(con, scope=scope), on_time.row(0, named=True) if on_time.height else None
         ),
-        late_dossiers=late,
+        late_counts=late_counts,
+        late_without_apology=listed.filter(pl.col("has_apology").not_()),
+        is_list_limited=units is not None,
         trend=kpi.monthly_trend(con, scope=scope.over(year)),
     )

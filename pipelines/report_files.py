@@ -4,6 +4,7 @@ the same content.
 """
 
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,9 +29,14 @@ class Written:
 
 
 def write_report(
-    con: duckdb.DuckDBPyConnection, period: Period, out: Path, with_charts: bool = True
+    con: duckdb.DuckDBPyConnection,
+    period: Period,
+    out: Path,
+    with_charts: bool = True,
+    units: Collection[str] | None = None,
 ) -> Written:
-    """Write the report of `period` to `out`, its kind chosen by the suffix."""
+    """Write the report of `period` to `out`, its kind chosen by the suffix; its list of dossiers limited
+    to `units` (a scoped reader's; None: every unit), its numbers always the whole city's."""
     suffix = out.suffix.lower()
     if suffix not in SUFFIXES:
         raise TthcError(f"Tệp «{out.name}»: chỉ ghi được báo cáo .xlsx, .docx hoặc .pdf.")
@@ -38,7 +44,7 @@ def write_report(
         form = gather_form(con, period)
         write_bieu_06(out, form)
         return Written(out, n_unit_sheets=len(form.unit_tables))
-    data = gather_narrative(con, period)
+    data = gather_narrative(con, period, units=units)
     images, reason = None, "đã chọn in báo cáo không kèm biểu đồ."
     if with_charts:
         try:

@@ -162,15 +162,17 @@ def units_missing_section(document, data: NarrativeData) -> None:
 
 def late_without_apology_section(document, data: NarrativeData) -> None:
     paragraph(document, "III. HỒ SƠ QUÁ HẠN CHƯA CÓ PHIẾU XIN LỖI, HẸN LẠI", bold=True, space_before=12)
-    late, without = data.late_dossiers, data.late_without_apology
-    n_unknown = late.filter(late["has_apology"].is_null()).height
+    counts, without = data.late_counts, data.late_without_apology
+    n_unknown, n_without = counts["n_apology_unknown"], counts["n_without_apology"]
     text = (
-        f"Trong {n_vi(late.height)} hồ sơ giải quyết quá hạn trong kỳ, {n_vi(without.height)} hồ sơ chưa có "
+        f"Trong {n_vi(counts['n_late'])} hồ sơ giải quyết quá hạn trong kỳ, {n_vi(n_without)} hồ sơ chưa có "
         "phiếu xin lỗi và hẹn lại ngày trả kết quả"
     )
     if n_unknown:
         text += f"; {n_vi(n_unknown)} hồ sơ không có thông tin về phiếu xin lỗi trong tệp xuất"
     paragraph(document, text + ".", indent=True)
+    if data.is_list_limited:
+        paragraph(document, "Danh sách hồ sơ dưới đây chỉ gồm hồ sơ của đơn vị mình.", indent=True)
     if without.is_empty():
         return
     listed = without.head(MAX_LISTED_DOSSIERS)

@@ -10,6 +10,7 @@ from pipelines.headers import HeaderMatch
 from pipelines.vocabulary import Vocabulary
 
 NOT_RECEIVED = "not_received"
+OUTSIDE_ACCOUNT_UNITS = "outside_account_units"
 
 
 def reject_reason(context: FileContext) -> pl.Expr:
@@ -26,11 +27,19 @@ def reject_reason(context: FileContext) -> pl.Expr:
         ("due_before_received", pl.col("due_at_ts").dt.date() < received),
         ("missing_unit", pl.lit(context.has_unit_column) & pl.col("unit").is_null()),
         ("unknown_unit", pl.col("unit_id").is_null()),
+        (OUTSIDE_ACCOUNT_UNITS, _outside(context.unit_scope)),
     ]
     expr = pl.lit(None, dtype=pl.String)
     for code, condition in reversed(checks):
         expr = pl.when(condition.fill_null(False)).then(pl.lit(code)).otherwise(expr)
     return expr
+
+
+def _outside(unit_scope: frozenset[str] | None) -> pl.Expr:
+    """A row of a unit the uploader's account is not limited to."""
+    if unit_scope is None:
+        return pl.lit(False)
+    return ~pl.col("unit_id").is_in(sorted(unit_scope))
 
 
 def _messages(vocabulary: Vocabulary) -> pl.Expr:
@@ -51,11 +60,13 @@ def rejects_frame(rejected: pl.DataFrame, header: HeaderMatch, vocabulary: Vocab
         default=None,
         return_dtype=pl.String,
     )
+    # Another unit's row is not this uploader's to see again: its reason and row number only.
+    is_own = pl.col("reason_code") != OUTSIDE_ACCOUNT_UNITS
     return rejected.rechunk().select(
         pl.col("sheet_row").cast(pl.Int32),
         "reason_code",
         column_name.alias("column_name"),
         _messages(vocabulary).alias("message_vi"),
-        pl.when(~pl.col("is_derived_key")).then(pl.col("dossier_key")).alias("dossier_code"),
-        values.alias("original_values"),
+        pl.when(~pl.col("is_derived_key") & is_own).then(pl.col("dossier_key")).alias("dossier_code"),
+        pl.when(is_own).then(values).alias("original_values"),
     )

@@ -14,6 +14,7 @@ log_entries as (
 
 select
     log_entries.file_name,
+    log_entries.uploaded_by,
     not_received.status_text,
     count(*) as n_dossiers,
     min(not_received.received_at) as first_received_at,

@@ -10,6 +10,7 @@ flags as (
 
 select
     dossier_code,
+    unit_id,
     unit_name,
     sector_name,
     received_date,

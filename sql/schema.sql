@@ -62,12 +62,16 @@ create table if not exists ingest_log (
     status varchar not null,            -- loaded / failed / replaced (corrected by a later upload) / rebuilt
     error_vi varchar,
     unit_choice varchar,                -- the unit the uploader chose for a file without a unit column
+    unit_scope varchar[],               -- the units the uploader's account is limited to, null: every unit
     mapped_fields varchar[],            -- the canonical fields the file had a column for
     uploaded_by varchar,
     is_demo boolean not null default false,
     started_at timestamp not null,
     finished_at timestamp
 );
+
+-- Warehouses made before unit-scoped accounts.
+alter table ingest_log add column if not exists unit_scope varchar[];
 
 -- Catalogue copies are recreated from catalogues/*.csv every time the warehouse opens read-write.
 create or replace table cat_units (

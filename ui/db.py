@@ -16,7 +16,8 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from pipelines import kpi, kpi_766
+from pipelines import access, kpi, kpi_766
+from pipelines.auth import User
 from pipelines.catalogues import load_catalogues
 from pipelines.deadlines import next_due
 from pipelines.demo import write_demo_exports
@@ -31,6 +32,7 @@ from pipelines.report_images import keep_browser_open
 from pipelines.scope import Scope
 from pipelines.settings import DEFAULT_DB_PATH, raw_dir_for
 from pipelines.warehouse import connect
+from ui import auth
 
 DB_ENV = "TTHC_DB"
 DEMO_SCALE_ENV = "TTHC_DEMO_SCALE"  # tests load a small demo year
@@ -92,7 +94,6 @@ monthly_trend = cached(kpi.monthly_trend)
 sector_units = cached(kpi.sector_units)
 targets_status = cached(kpi.targets_status)
 unit_ranking = cached(kpi.unit_ranking)
-dossier_list = cached(kpi.dossier_list)
 report_table = cached(kpi.report_table)
 scorecard = cached(kpi.scorecard)
 unit_laggards = cached(kpi.unit_laggards)
@@ -101,6 +102,22 @@ unit_laggards = cached(kpi.unit_laggards)
 index_766_indicators = cached(kpi_766.indicators)
 index_766_ranking = cached(kpi_766.ranking)
 index_766_trend = cached(kpi_766.trend)
+
+
+# Rows of single dossiers, rejects and uploads: only what the signed-in user may see (pipelines.access).
+# The pages never pass the user's units: these functions take them from the session themselves.
+
+
+def _reader_units() -> tuple[str, ...] | None:
+    return auth.signed_in().units or None
+
+
+_dossier_list = cached(kpi.dossier_list)
+
+
+def dossier_list(*, scope: Scope, outcomes: tuple[str, ...] | None = None) -> pl.DataFrame:
+    """kpi.dossier_list limited to the signed-in user's units: another unit's dossiers come back empty."""
+    return _dossier_list(scope=scope, outcomes=outcomes, units=_reader_units())
 
 
 @cached
@@ -128,15 +145,22 @@ def next_due_period() -> Period | None:
 
 
 @cached
-def report_file(con: duckdb.DuckDBPyConnection, period: Period, suffix: str) -> bytes:
-    """The period report as `tthc report --out x<suffix>` writes it: .xlsx, .docx or .pdf. The charts'
-    browser stays open after the first report, so later ones do not wait for it to start."""
+def _report_file(
+    con: duckdb.DuckDBPyConnection, period: Period, suffix: str, units: tuple[str, ...] | None
+) -> bytes:
     if suffix != ".xlsx":
         keep_browser_open()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"bao_cao{suffix}"
-        write_report(con, period, path)
+        write_report(con, period, path, units=units)
         return path.read_bytes()
+
+
+def report_file(period: Period, suffix: str) -> bytes:
+    """The period report as `tthc report --out x<suffix>` writes it: .xlsx, .docx or .pdf, its list of
+    dossiers limited to the signed-in user's units. The charts' browser stays open after the first report,
+    so later ones do not wait for it to start."""
+    return _report_file(period, suffix, _reader_units())
 
 
 # Data quality and the warehouse's own state.
@@ -153,15 +177,39 @@ def _view_reader(view: str) -> Callable:
 
 
 warehouse_state = _view_reader("kpi_dq_warehouse")
-ingested_files = _view_reader("kpi_dq_files")
 rejects_by_reason = _view_reader("kpi_dq_rejects_by_reason")
-unknown_units = _view_reader("kpi_dq_unknown_units")
 unknown_sectors = _view_reader("kpi_dq_unknown_sectors")
-outcome_mismatches = _view_reader("kpi_dq_outcome_mismatches")
 flag_counts = _view_reader("kpi_dq_flags_summary")
-flagged_dossiers = _view_reader("kpi_dq_flagged_dossiers")
-not_received = _view_reader("kpi_dq_not_received")
 field_coverage = _view_reader("kpi_dq_field_coverage")
+_files = _view_reader("kpi_dq_files")
+_unknown_units = _view_reader("kpi_dq_unknown_units")
+_outcome_mismatches = _view_reader("kpi_dq_outcome_mismatches")
+_flagged_dossiers = _view_reader("kpi_dq_flagged_dossiers")
+_not_received = _view_reader("kpi_dq_not_received")
+
+
+def ingested_files() -> pl.DataFrame:
+    """The ingest log; a scoped user's own uploads only."""
+    return access.uploads_of(_files(), _reader_units(), auth.signed_in().name)
+
+
+def unknown_units() -> pl.DataFrame:
+    """Unit names the catalogue lacks, with the files they came from: none for a scoped user, whose
+    uploads of other units' rows are rejected as out of scope anyway."""
+    frame = _unknown_units()
+    return frame if _reader_units() is None else frame.clear()
+
+
+def outcome_mismatches() -> pl.DataFrame:
+    return access.dossiers_of(_outcome_mismatches(), _reader_units())
+
+
+def flagged_dossiers() -> pl.DataFrame:
+    return access.dossiers_of(_flagged_dossiers(), _reader_units())
+
+
+def not_received() -> pl.DataFrame:
+    return access.uploads_of(_not_received(), _reader_units(), auth.signed_in().name)
 
 
 @st.cache_data(show_spinner=False)
@@ -177,10 +225,16 @@ def settings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 @cached
-def rejects_of(con: duckdb.DuckDBPyConnection, ingest_ids: tuple[int, ...]) -> pl.DataFrame:
+def _rejects_of(con: duckdb.DuckDBPyConnection, ingest_ids: tuple[int, ...]) -> pl.DataFrame:
     return con.sql(
         "select * from kpi_dq_rejects where list_contains($ids, ingest_id)", params={"ids": list(ingest_ids)}
     ).pl()
+
+
+def rejects_of(ingest_ids: tuple[int, ...]) -> pl.DataFrame:
+    """The rejected rows of these ingests; for a scoped user, of their own uploads only."""
+    own = set(ingested_files()["ingest_id"])
+    return _rejects_of(tuple(ingest_id for ingest_id in ingest_ids if ingest_id in own))
 
 
 # Writing: uploads and the demo year.
@@ -195,9 +249,9 @@ def unit_question(name: str, content: bytes) -> str | None:
         return pipelines_unit_question(path, name)
 
 
-def ingest_uploads(files: list[tuple[str, bytes, str | None]], uploaded_by: str | None) -> list[IngestResult]:
+def ingest_uploads(files: list[tuple[str, bytes, str | None]], uploader: User) -> list[IngestResult]:
     """Each (file name, content, unit chosen for a file without a unit column) ingested in its own
-    transaction, in the order given."""
+    transaction, in the order given; a scoped uploader's rows of other units are rejected."""
     if read_only_reason():
         return [
             IngestResult(file_name=name, status="failed", error_vi=read_only_reason()) for name, _, _ in files
@@ -214,8 +268,9 @@ def ingest_uploads(files: list[tuple[str, bytes, str | None]], uploaded_by: str 
                     path,
                     raw_dir,
                     original_name=name,
-                    uploaded_by=uploaded_by,
+                    uploaded_by=uploader.name,
                     choice=UploadChoice(unit_id),
+                    uploader_units=uploader.units or None,
                 )
             )
     return results

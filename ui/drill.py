@@ -5,7 +5,7 @@ Plain functions over a frozen dataclass, so that the logic is tested without a b
 reads the state from the query params, renders its level, and writes the next state back.
 """
 
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Collection, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 
 GROUP_PARAM = "linh_vuc"
@@ -27,14 +27,21 @@ class Drill:
         return "units" if self.unit_id is None else "dossiers"
 
 
-def from_params(params: Mapping[str, str], groups: Mapping[str, str]) -> Drill:
-    """An unknown group, or a unit without its group or lĩnh vực, is dropped: the URL may have been
-    edited. A group wins over a lĩnh vực given with it."""
+def from_params(params: Mapping[str, str], groups: Mapping[str, str], sectors: Collection[str]) -> Drill:
+    """An unknown group or lĩnh vực, or a unit without its group or lĩnh vực, is dropped: the URL may
+    have been edited, and its text is never shown. A group wins over a lĩnh vực given with it."""
     group, sector = params.get(GROUP_PARAM), params.get(SECTOR_PARAM) or None
     unit_id = params.get(UNIT_PARAM) or None
     if group in groups:
         return Drill(group, unit_id)
-    return Drill(unit_id=unit_id, sector=sector) if sector else Drill()
+    return Drill(unit_id=unit_id, sector=sector) if sector in set(sectors) else Drill()
+
+
+def known_unit(drill: Drill, units: Mapping[str, str]) -> Drill:
+    """The drill without its unit when the unit is not one of `units` (those of its group or lĩnh vực)."""
+    if drill.unit_id is None or drill.unit_id in units:
+        return drill
+    return Drill(group=drill.group, sector=drill.sector)
 
 
 def to_params(drill: Drill) -> dict[str, str]:

@@ -3,11 +3,27 @@
 import datetime as dt
 import math
 import operator
+import re
 
 import polars as pl
 
 from pipelines.labels import UNDEFINED as EMPTY
 from pipelines.labels import format_count_vi, format_rate_vi
+
+# The marks that start a link, an image, raw HTML, emphasis, a Streamlit :color[…] directive or LaTeX;
+# a backslash before one shows the mark itself (CommonMark). Other punctuation (": ", "2.042", "(46 %)")
+# stays as written, so titles read the same in the page's source.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]<>$~|#@])")
+# Bare web addresses, which GFM turns into links: https://… and www.…
+_BARE_LINK = re.compile(r"(?i):(?=//)|(?<=\bwww)\.")
+
+
+def md(text: object) -> str:
+    """Text from the URL or the data as literal text in Markdown (titles, captions, button labels): a
+    `[link](…)`, `![](image)` or bare address in it is shown, never followed or fetched."""
+    escaped = _MARKDOWN_SYNTAX.sub(r"\\\1", str(text)).replace("\n", " ")
+    return _BARE_LINK.sub(lambda mark: "\\" + mark.group(0), escaped)
+
 
 # 0.953 → "95,3 %"; an empty denominator gives None, shown as "—" (never 0 % or 100 %).
 percent = format_rate_vi

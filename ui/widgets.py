@@ -24,13 +24,13 @@ def go_to(target: drill.Drill) -> None:
 
 
 def breadcrumb(trail: list[tuple[str, drill.Drill]]) -> None:
-    """Each level above the current one is a button back to it."""
+    """Each level above the current one is a button back to it; labels shown as written (fmt.md)."""
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
         for label, target in trail[:-1]:
-            if st.button(label, type="tertiary", key=f"crumb_{label}"):
+            if st.button(fmt.md(label), type="tertiary", key=f"crumb_{label}"):
                 go_to(target)
             st.markdown("›")
-        st.markdown(f"**{trail[-1][0]}**")
+        st.markdown(f"**{fmt.md(trail[-1][0])}**")
 
 
 def chart(
@@ -40,12 +40,12 @@ def chart(
     summary under it (ui/chart_text) and, given `data`, its numbers in a collapsed expander, so that a
     screen reader or a keyboard gets what the picture shows. With a key, clicks select points: the
     selection is returned (empty without a key)."""
-    st.subheader(title)
+    st.subheader(fmt.md(title))
     selectable = {"key": key, "on_select": "rerun", "selection_mode": "points"} if key else {}
     # theme=None: the figure keeps ui/charts' own colours, whose contrast is measured; no Plotly toolbar,
     # which covered the legend (on a phone above all) and offered English tools nobody here needs.
     event = st.plotly_chart(figure, theme=None, alt=title, config=CHART_CONFIG, **selectable)
-    st.caption(summary)
+    st.caption(fmt.md(summary))
     if data is not None:
         with st.expander(DATA_LABEL):
             table(data)

@@ -122,3 +122,23 @@ def test_a_rate_whose_column_no_file_has_says_so_on_the_overview(empty_warehouse
     online = next(m for m in at.metric if m.label == "Tỷ lệ trực tuyến toàn trình")
     assert online.value == "—"
     assert "Không tính được: các tệp đã nạp không có cột «Hình thức nộp»." in [c.value for c in at.caption]
+
+
+def test_a_scoped_uploader_loads_their_units_rows_only_and_sees_their_own_files(empty_warehouse, monkeypatch):
+    from pipelines.auth import add_user
+    from tests.pages.test_auth_pages import sign_in
+
+    users = empty_warehouse / "users.toml"
+    monkeypatch.setenv("TTHC_USERS_FILE", str(users))
+    add_user("minhkhai", "mat-khau-minh-khai", "uploader", users, units=["p_minh_khai"])
+    at = sign_in(run_app(), "minhkhai", "mat-khau-minh-khai")
+    at.switch_page("app_pages/06_tai_len.py").run()
+    export = write_upload_export(empty_warehouse / "exports")  # Lê Lợi's dossiers, not Minh Khai's
+    at.file_uploader[0].set_value((UPLOAD_NAME, export.read_bytes(), "text/csv"))
+    at.run()
+    next(b for b in at.button if b.label == "Nạp vào kho dữ liệu").click().run()
+    assert not at.exception
+    assert at.dataframe[0].value.to_dict("records")[0]["Hồ sơ mới"] == "0"
+    assert "Ngoài phạm vi đơn vị của tài khoản: 6 dòng" in [e.label for e in at.expander]
+    at.switch_page("app_pages/07_du_lieu.py").run()
+    assert at.dataframe[0].value["Tệp"].to_list() == [UPLOAD_NAME]  # not the demo year's files

@@ -6,6 +6,7 @@ import threading
 import pytest
 
 from pipelines import kpi
+from pipelines.auth import User
 from pipelines.periods import parse_period
 from pipelines.scope import Scope
 from tests.helpers.dashboard import UPLOAD_NAME, UPLOAD_NEW, build_warehouse, write_upload_export
@@ -43,7 +44,7 @@ def test_readers_during_an_upload_see_before_or_after_never_between(warehouse, t
     readers = [threading.Thread(target=read_until_done) for _ in range(3)]
     for reader in readers:
         reader.start()
-    [result] = db.ingest_uploads([(UPLOAD_NAME, export.read_bytes(), None)], "tester")
+    [result] = db.ingest_uploads([(UPLOAD_NAME, export.read_bytes(), None)], User("tester", "uploader"))
     done.set()
     for reader in readers:
         reader.join()

@@ -3,7 +3,20 @@
 import pytest
 
 from pipelines.labels import SECTOR_GROUP_LABELS_VI as GROUPS
-from ui.drill import TOP_LABEL, Drill, apply, crumbs, from_params, into, into_sector, picked, to_params
+from ui.drill import (
+    TOP_LABEL,
+    Drill,
+    apply,
+    crumbs,
+    from_params,
+    into,
+    into_sector,
+    known_unit,
+    picked,
+    to_params,
+)
+
+SECTORS = ("Hộ tịch", "Đất đai")
 
 PARAMS = [
     ({}, Drill(), "groups"),
@@ -20,12 +33,14 @@ PARAMS = [
         "dossiers",
     ),
     ({"linh_vuc": "land", "ten_linh_vuc": "Hộ tịch"}, Drill("land"), "units"),  # a group wins
+    # A lĩnh vực the data does not have is an edited URL: its text is never shown.
+    ({"ten_linh_vuc": "[x](https://evil.example) ![](http://x/p.png)"}, Drill(), "groups"),
 ]
 
 
 @pytest.mark.parametrize(("params", "expected", "level"), PARAMS)
 def test_from_params(params, expected, level):
-    drill = from_params(params, GROUPS)
+    drill = from_params(params, GROUPS, SECTORS)
     assert drill == expected
     assert drill.level == level
 
@@ -41,7 +56,7 @@ def test_from_params(params, expected, level):
     ],
 )
 def test_params_round_trip(drill):
-    assert from_params(to_params(drill), GROUPS) == drill
+    assert from_params(to_params(drill), GROUPS, SECTORS) == drill
 
 
 def test_going_down_group_then_unit():
@@ -95,3 +110,10 @@ def test_apply_writes_only_the_drill_params():
     assert params == {"ky": "2023-Q1", "nhom": "land", "linh_vuc": "construction"}
     apply(params, Drill())
     assert params == {"ky": "2023-Q1", "nhom": "land"}
+
+
+def test_an_unknown_unit_is_dropped_from_the_drill():
+    units = {"p_le_loi": "Phường Lê Lợi"}
+    assert known_unit(Drill("land", "p_le_loi"), units) == Drill("land", "p_le_loi")
+    assert known_unit(Drill("land", "[x](https://evil.example)"), units) == Drill("land")
+    assert known_unit(Drill(unit_id="x", sector="Hộ tịch"), units) == Drill(sector="Hộ tịch")

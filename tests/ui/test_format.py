@@ -86,3 +86,26 @@ AGAINST_TARGET = [
 @pytest.mark.parametrize(("value", "comparison", "target", "shown"), AGAINST_TARGET)
 def test_a_rate_beside_its_target_never_contradicts_its_badge(value, comparison, target, shown):
     assert fmt.percent_against(value, comparison, target) == shown
+
+
+def test_markdown_from_the_url_or_the_data_is_shown_as_written():
+    """Every mark that could start a link, an image, HTML, a Streamlit directive or LaTeX is escaped, and a
+    bare address is broken (the browser test checks what Streamlit draws: tests/e2e/test_unit_scope.py);
+    ordinary text reads as written."""
+    import re
+
+    from ui.format import md
+
+    hostile = (
+        "[x](https://evil.example/login) ![](http://img.example/p.png) <img src=x> :red[a] $x$ a_b "
+        "www.evil.example a@evil.example\nc"
+    )
+    escaped = md(hostile)
+    bare = re.sub(r"\\.", "", escaped)
+    assert not set(bare) & set("[]<>$_@\\\n")
+    assert "://" not in bare and "www." not in bare
+    assert re.sub(r"\\(.)", r"\1", escaped) == hostile.replace("\n", " ")
+    assert (
+        md("Đất đai: kết quả theo đơn vị, 2.042 hồ sơ (46,1 %).")
+        == "Đất đai: kết quả theo đơn vị, 2.042 hồ sơ (46,1 %)."
+    )
