@@ -6,6 +6,7 @@ from pipelines import kpi
 from pipelines.auth import add_user
 from pipelines.periods import parse_period
 from pipelines.scope import Scope
+from ui.widgets import NO_ROWS_VI
 
 
 @pytest.fixture
@@ -162,7 +163,8 @@ def test_a_url_asking_for_another_units_dossiers_gets_none_and_says_why(app, sco
 def test_a_scoped_viewer_sees_no_other_uploaders_files_or_other_units_dossiers_on_the_data_page(app, scoped):
     own_name, _ = scoped
     at = scoped_app("07_du_lieu")
-    files = at.dataframe[0].value
-    assert files.empty  # leloi uploaded nothing; the demo year's files are not theirs
+    # leloi uploaded nothing; the demo year's files are not theirs: no table of files, the line saying so
+    assert not [frame for frame in at.dataframe if "Thời điểm nạp" in frame.value]
+    assert NO_ROWS_VI in [caption.value for caption in at.main.caption]
     flagged = [frame.value for frame in at.dataframe if "Mã hồ sơ" in frame.value]
     assert all(set(frame["Đơn vị"]) <= {own_name} for frame in flagged)

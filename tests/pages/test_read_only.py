@@ -10,6 +10,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from pipelines import warehouse
+from pipelines.auth import OPEN_MODE_USER
 from tests.helpers.dashboard import build_warehouse
 from tests.pages.conftest import APP
 
@@ -33,7 +34,7 @@ def test_a_full_disk_at_open_serves_the_pages_read_only(tmp_path, monkeypatch):
 
     from ui import db as ui_db
 
-    [refused] = ui_db.ingest_uploads([("x.csv", b"a,b\n", None)], uploaded_by=None)
+    [refused] = ui_db.ingest_uploads([("x.csv", b"a,b\n", None)], uploader=OPEN_MODE_USER)
     assert refused.status == "failed" and "đã đầy" in refused.error_vi
 
 
