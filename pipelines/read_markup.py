@@ -111,26 +111,26 @@ def _where(exc: Exception) -> str:
 
 def read_html(path: Path, original_name: str) -> list[pl.DataFrame]:
     """Each `<table>` of the page as a sheet, with its own rows only (a table nested in a cell is another)."""
+    data = path.read_bytes()  # once: for the encoding, then for the parser
     try:
-        document = etree.parse(str(path), etree.HTMLParser(encoding=_html_encoding(path), **_PARSER_OPTIONS))
+        root = etree.fromstring(data, etree.HTMLParser(encoding=_html_encoding(data), **_PARSER_OPTIONS))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ExportFormatError(
             f"Không đọc được tệp «{original_name}» (trang HTML hỏng{_where(exc)})."
         ) from exc
-    if document.getroot() is None:
+    if root is None:
         raise ExportFormatError(f"Tệp «{original_name}» là trang HTML trống.")
-    for line_break in document.getroot().iter("br"):
+    for line_break in root.iter("br"):
         line_break.tail = LINE_BREAK + (line_break.tail or "")
-    sheets = _sheets(_transform("html_cells.xsl", document), collapse_spaces=True)
+    sheets = _sheets(_transform("html_cells.xsl", root.getroottree()), collapse_spaces=True)
     if not sheets:
         raise ExportFormatError(f"Tệp «{original_name}» là trang HTML nhưng không có bảng dữ liệu nào.")
     return sheets
 
 
-def _html_encoding(path: Path) -> str | None:
+def _html_encoding(data: bytes) -> str | None:
     """UTF-8 or UTF-16 when a BOM says so or the bytes are valid UTF-8; else None: lxml then reads the
     page's own charset declaration."""
-    data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
