@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from bench.bench_kpi import median_ms
-from bench.dossiers import generate, machine
+from bench.dossiers import generated_warehouse, machine
 from pipelines import kpi, kpi_766, periods
 from pipelines.scope import Scope
 from pipelines.settings import SQL_DIR
@@ -47,14 +47,7 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     path = OUT / f"index766_{args.rows}.duckdb"
     print(f"Machine: {machine()}")
-    if not (args.keep and path.exists()):
-        path.unlink(missing_ok=True)
-        con = connect(path)
-        start = time.perf_counter()
-        with transaction(con):
-            generate(con, args.rows)
-        print(f"Generated {args.rows:,} dossiers in {time.perf_counter() - start:.1f} s")
-        con.close()
+    generated_warehouse(path, args.rows, keep=args.keep)
     con = connect(path)  # read-write: recreates the views, as the app does
     start = time.perf_counter()
     with transaction(con):

@@ -18,7 +18,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from bench.dossiers import FIRST_DAY, N_DAYS, generate, machine
+from bench.dossiers import FIRST_DAY, N_DAYS, generated_warehouse, machine
 from pipelines import kpi, periods
 from pipelines.scope import Scope
 from pipelines.settings import SQL_DIR
@@ -169,14 +169,7 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     path = OUT / f"kpi_{args.rows}.duckdb"
     print(f"Machine: {machine()}")
-    if not (args.keep and path.exists()):
-        path.unlink(missing_ok=True)
-        con = connect(path)
-        start = time.perf_counter()
-        with transaction(con):
-            generate(con, args.rows)
-        print(f"Generated {args.rows:,} dossiers in {time.perf_counter() - start:.1f} s")
-        con.close()
+    generated_warehouse(path, args.rows, keep=args.keep)
     con = connect(path)  # read-write: rebuilds the views and the aggregates, as the app does
     rebuilds = []
     for _ in range(3):

@@ -6,9 +6,12 @@ and a line that names the machine.
 import datetime as dt
 import platform
 import subprocess
+import time
 from pathlib import Path
 
 import duckdb
+
+from pipelines.warehouse import connect, transaction
 
 FIRST_DAY, N_DAYS = dt.date(2020, 1, 1), 6 * 365 + 2  # 2020-01-01 … 2025-12-31
 
@@ -160,6 +163,19 @@ def generate(con: duckdb.DuckDBPyConnection, n_rows: int) -> None:
             "recent_day": last_day - dt.timedelta(days=45),
         },
     )
+
+
+def generated_warehouse(path: Path, n_rows: int, keep: bool) -> None:
+    """A warehouse of n_rows generated dossiers at path; with keep, the one an earlier run left there."""
+    if keep and path.exists():
+        return
+    path.unlink(missing_ok=True)
+    con = connect(path)
+    start = time.perf_counter()
+    with transaction(con):
+        generate(con, n_rows)
+    print(f"Generated {n_rows:,} dossiers in {time.perf_counter() - start:.1f} s")
+    con.close()
 
 
 def machine() -> str:
