@@ -5,8 +5,9 @@ from pathlib import Path
 
 from pipelines.catalogues import load_catalogues
 from pipelines.file_context import UploadChoice
-from pipelines.ingest import IngestResult, ingest_files, rebuild
+from pipelines.ingest import IngestResult, ingest_files
 from pipelines.ingest_summary import reason_lines_vi, summary_vi
+from pipelines.rebuild import rebuild
 from pipelines.settings import DEFAULT_DB_PATH, SQL_DIR
 from pipelines.text import printable
 from pipelines.warehouse import connect

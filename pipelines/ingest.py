@@ -6,8 +6,6 @@ was, and the next file still loads."""
 import contextlib
 import dataclasses
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,9 +13,9 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipelines.archive import archive_file, display_name, manifest_entries, mark_committed, sha256_of
+from pipelines.archive import archive_file, display_name, mark_committed, sha256_of
 from pipelines.catalogues import Catalogues, load_catalogues
-from pipelines.errors import ArchiveWriteError, ExportFormatError, WarehouseCorruptError, is_disk_full
+from pipelines.errors import ArchiveWriteError, ExportFormatError, is_disk_full
 from pipelines.file_context import UploadChoice, choice_unit_id, file_context
 from pipelines.headers import locate_header
 from pipelines.load import (
@@ -25,12 +23,10 @@ from pipelines.load import (
     PreviousLoad,
     load_normalised,
     log_failure,
-    log_rebuild,
     previous_loads,
 )
 from pipelines.normalise import normalise
 from pipelines.read_export import read_grids
-from pipelines.rebuild_lock import rebuild_lock
 from pipelines.settings import IngestSettings, raw_dir_for
 from pipelines.warehouse import connect
 
@@ -279,66 +275,3 @@ def ingest_files(
         ]
     finally:
         con.close()
-
-
-def _loads_in_force(db_path: Path) -> set[tuple[str, str | None]]:
-    """(sha256, unit choice) of every load the warehouse's log shows; raises WarehouseBusyError while
-    another process (the dashboard, an ingest) holds the file. Empty when it is broken: a broken warehouse
-    is what a rebuild is for."""
-    try:
-        con = connect(db_path)
-    except WarehouseCorruptError:
-        return set()
-    try:
-        return set(
-            con.execute("select file_sha256, unit_choice from ingest_log where status = 'loaded'").fetchall()
-        )
-    finally:
-        con.close()
-
-
-def rebuild(db_path: Path, rebuilt_by: str | None = None) -> list[IngestResult]:
-    """A new warehouse from the archived raw files, with the unit choices they were loaded with, and today's
-    catalogues; swapped in only when complete. Holds the rebuild lock throughout: an ingest meanwhile is
-    refused rather than lost at the swap. Replays the files whose load committed, never one that was
-    archived but killed or failed during its load."""
-    db_path = Path(db_path)
-    with rebuild_lock(db_path):
-        return _rebuild(db_path, rebuilt_by)
-
-
-def _rebuild(db_path: Path, rebuilt_by: str | None) -> list[IngestResult]:
-    started_at = dt.datetime.now()
-    raw_dir = raw_dir_for(db_path)
-    loaded = _loads_in_force(db_path)
-    entries = [
-        entry
-        for entry in manifest_entries(raw_dir)
-        if entry.committed or (entry.sha256, entry.unit_choice) in loaded
-    ]
-    handle, temporary = tempfile.mkstemp(suffix=".duckdb", dir=db_path.parent)
-    os.close(handle)
-    os.remove(temporary)
-    con = connect(Path(temporary))
-    try:
-        catalogues = load_catalogues()
-        results = [
-            ingest_file(
-                con,
-                entry.path_in(raw_dir),
-                raw_dir,
-                entry.file_name,
-                entry.uploaded_by,
-                entry.is_demo,
-                choice=UploadChoice(entry.unit_choice),
-                catalogues=catalogues,
-                uploader_units=entry.unit_scope,
-            )
-            for entry in entries
-        ]
-        log_rebuild(con, len(results), rebuilt_by, started_at)
-    finally:
-        con.close()
-    Path(f"{db_path}.wal").unlink(missing_ok=True)
-    os.replace(temporary, db_path)
-    return results

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from pipelines.errors import WarehouseCorruptError, WarehouseRebuildingError
-from pipelines.ingest import ingest_files, rebuild
+from pipelines.ingest import ingest_files
+from pipelines.rebuild import rebuild
 from pipelines.warehouse import connect
 from tests.helpers.exports import HEADER, row, write_csv
 
@@ -81,10 +82,11 @@ def test_corrupt_warehouse_says_so_and_rebuild_restores_the_same_numbers(tmp_pat
 _STEP_SCRIPT = """
 import os, signal, sys, time
 from pathlib import Path
-from pipelines import ingest
+from pipelines import ingest, rebuild
 
 action, step, db, *files = sys.argv[1:]
-original = getattr(ingest, step)
+module = ingest if files else rebuild
+original = getattr(module, step)
 
 def replaced(*args, **kwargs):
     if action == "kill":
@@ -94,11 +96,11 @@ def replaced(*args, **kwargs):
         time.sleep(0.05)
     return original(*args, **kwargs)
 
-setattr(ingest, step, replaced)
+setattr(module, step, replaced)
 if files:
     ingest.ingest_files(Path(db), [Path(f) for f in files])
 else:
-    ingest.rebuild(Path(db))
+    rebuild.rebuild(Path(db))
 """
 
 

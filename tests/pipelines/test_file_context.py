@@ -7,7 +7,8 @@ import pytest
 
 from pipelines.cli import main
 from pipelines.file_context import UploadChoice
-from pipelines.ingest import ingest_files, rebuild
+from pipelines.ingest import ingest_files
+from pipelines.rebuild import rebuild
 from tests.helpers import real_exports
 from tests.helpers.exports import row, write_csv
 from tests.helpers.real_exports import Sheet, epar_register, td_list, unit_register, write_xlsx

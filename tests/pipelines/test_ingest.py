@@ -10,7 +10,8 @@ import duckdb
 import pytest
 
 from pipelines import load as load_module
-from pipelines.ingest import ingest_files, rebuild
+from pipelines.ingest import ingest_files
+from pipelines.rebuild import rebuild
 from pipelines.warehouse import connect
 from tests.helpers.exports import PERSON, PHONE, row, write_csv, write_xlsx
 

@@ -7,8 +7,9 @@ import duckdb
 import pytest
 
 from pipelines import kpi
-from pipelines.ingest import ingest_files, rebuild
+from pipelines.ingest import ingest_files
 from pipelines.periods import parse_period
+from pipelines.rebuild import rebuild
 from pipelines.report_data import gather_narrative
 from pipelines.scope import Scope
 from tests.helpers.exports import HEADER, row, write_csv
