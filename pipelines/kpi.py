@@ -25,7 +25,7 @@ _POLARS_TYPES = {
 }
 
 
-def _select(con: duckdb.DuckDBPyConnection, macro: str, params: Sequence[object]) -> pl.DataFrame:
+def select_macro(con: duckdb.DuckDBPyConnection, macro: str, params: Sequence[object]) -> pl.DataFrame:
     placeholders = ", ".join("?" for _ in params)
     cursor = con.cursor()
     try:
@@ -36,7 +36,7 @@ def _select(con: duckdb.DuckDBPyConnection, macro: str, params: Sequence[object]
         cursor.close()
 
 
-def _filters(scope: Scope, *supported: str) -> list[object]:
+def scope_filters(scope: Scope, *supported: str) -> list[object]:
     """The macro's filter arguments, in its order; a filter it does not take must be left unset."""
     unsupported = scope.filters_set() - set(supported)
     if unsupported:
@@ -45,13 +45,13 @@ def _filters(scope: Scope, *supported: str) -> list[object]:
 
 
 def _all_filters(scope: Scope) -> list[object]:
-    return _filters(scope, "sector_group", "unit_level", "unit_id")
+    return scope_filters(scope, "sector_group", "unit_level", "unit_id")
 
 
 def kpi_table(con: duckdb.DuckDBPyConnection, by: str, *, scope: Scope) -> pl.DataFrame:
     """kpi_by_dimension: counts and rates per key of `by` (a dimension of definitions/dimensions.toml)."""
     definitions.dimension(by)
-    return _select(con, "kpi_by_dimension", [by, scope.from_date, scope.to_date, *_all_filters(scope)])
+    return select_macro(con, "kpi_by_dimension", [by, scope.from_date, scope.to_date, *_all_filters(scope)])
 
 
 def monthly_trend(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
@@ -67,7 +67,9 @@ def sector_units(con: duckdb.DuckDBPyConnection, sector_name: str, *, scope: Sco
 
 def focus_by_unit(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """kpi_focus_by_unit: land, construction and investment, one row per group and unit."""
-    return _select(con, "kpi_focus_by_unit", [scope.from_date, scope.to_date, *_filters(scope, "unit_level")])
+    return select_macro(
+        con, "kpi_focus_by_unit", [scope.from_date, scope.to_date, *scope_filters(scope, "unit_level")]
+    )
 
 
 def kpi_compare(con: duckdb.DuckDBPyConnection, by: str, *, scope: Scope) -> pl.DataFrame:
@@ -79,7 +81,7 @@ def kpi_compare(con: duckdb.DuckDBPyConnection, by: str, *, scope: Scope) -> pl.
     period = periods.period_for_dates(scope.from_date, scope.to_date)
     previous = periods.previous_period(period)
     year_ago = periods.year_earlier(period)
-    return _select(
+    return select_macro(
         con,
         "kpi_period_compare",
         [
@@ -97,13 +99,13 @@ def kpi_compare(con: duckdb.DuckDBPyConnection, by: str, *, scope: Scope) -> pl.
 
 def targets_status(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """kpi_targets_status: each target of the period's year, met / not_met / no_data, gap in points."""
-    return _select(con, "kpi_targets_status", [scope.from_date, scope.to_date, *_all_filters(scope)])
+    return select_macro(con, "kpi_targets_status", [scope.from_date, scope.to_date, *_all_filters(scope)])
 
 
 def unit_ranking(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """kpi_unit_ranking, with the rank change against the previous period (pipelines.periods)."""
     previous = periods.previous_period(periods.period_for_dates(scope.from_date, scope.to_date))
-    return _select(
+    return select_macro(
         con,
         "kpi_unit_ranking",
         [
@@ -111,7 +113,7 @@ def unit_ranking(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFram
             scope.to_date,
             previous.from_date,
             previous.to_date,
-            *_filters(scope, "sector_group", "unit_level"),
+            *scope_filters(scope, "sector_group", "unit_level"),
         ],
     )
 
@@ -120,7 +122,7 @@ def scorecard(con: duckdb.DuckDBPyConnection, *, scope: Scope, compared: periods
     """kpi_scorecard: land, construction, investment and the city, each scorecard rate against its
     target and against the `compared` period (the previous one, or the same a year earlier). The rows
     are the sector groups: a sector-group filter cannot apply."""
-    return _select(
+    return select_macro(
         con,
         "kpi_scorecard",
         [
@@ -128,7 +130,7 @@ def scorecard(con: duckdb.DuckDBPyConnection, *, scope: Scope, compared: periods
             scope.to_date,
             compared.from_date,
             compared.to_date,
-            *_filters(scope, "unit_level", "unit_id"),
+            *scope_filters(scope, "unit_level", "unit_id"),
         ],
     )
 
@@ -136,16 +138,18 @@ def scorecard(con: duckdb.DuckDBPyConnection, *, scope: Scope, compared: periods
 def unit_laggards(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """kpi_unit_laggards: the units below the on-time target in the period, worst first, those with
     few resolved dossiers after the others (is_few_dossiers)."""
-    return _select(
+    return select_macro(
         con,
         "kpi_unit_laggards",
-        [scope.from_date, scope.to_date, *_filters(scope, "sector_group", "unit_level")],
+        [scope.from_date, scope.to_date, *scope_filters(scope, "sector_group", "unit_level")],
     )
 
 
 def report_table(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """rpt_bieu_06: the rows of Biểu số 06/VPCP/KSTT, for all units or one."""
-    return _select(con, "rpt_bieu_06", [scope.from_date, scope.to_date, *_filters(scope, "unit_id")])
+    return select_macro(
+        con, "rpt_bieu_06", [scope.from_date, scope.to_date, *scope_filters(scope, "unit_id")]
+    )
 
 
 def report_tables(
@@ -153,8 +157,8 @@ def report_tables(
 ) -> tuple[pl.DataFrame, list[tuple[str, pl.DataFrame]]]:
     """What the Biểu 06 workbook holds, from one query (rpt_bieu_06_sheets): the table for all units, and
     (unit name, its table) for each unit with dossiers in the period."""
-    _filters(scope)
-    sheets = _select(con, "rpt_bieu_06_sheets", [scope.from_date, scope.to_date, None, True])
+    scope_filters(scope)
+    sheets = select_macro(con, "rpt_bieu_06_sheets", [scope.from_date, scope.to_date, None, True])
     summary, *units = sheets.partition_by("sheet_unit_id", maintain_order=True)
 
     def rows(sheet: pl.DataFrame) -> pl.DataFrame:
@@ -174,7 +178,7 @@ def dossier_list(
     with `units`, only the dossiers of those units (pipelines.access: a scoped reader's), whatever the scope
     asks for."""
     params = [scope.from_date, scope.to_date, *_all_filters(scope), list(outcomes) if outcomes else None]
-    rows = access.dossiers_of(_select(con, "kpi_dossiers_in_period", params), units)
+    rows = access.dossiers_of(select_macro(con, "kpi_dossiers_in_period", params), units)
     return rows if scope.unit_id is None or access.may_see(units, scope.unit_id) else rows.clear()
 
 

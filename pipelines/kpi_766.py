@@ -6,7 +6,7 @@ import duckdb
 import polars as pl
 
 from pipelines import periods
-from pipelines.kpi import _filters, _select
+from pipelines.kpi import scope_filters, select_macro
 from pipelines.scope import Scope
 
 # The national index is published by calendar month, quarter and year; any other period is shown as the
@@ -29,13 +29,15 @@ def calendar_period(period: periods.Period) -> periods.Period:
 
 def indicators(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """kpi_766_indicators: every indicator of the city (or of scope.unit_id) with its points and status."""
-    return _select(con, "kpi_766_indicators", [scope.from_date, scope.to_date, *_filters(scope, "unit_id")])
+    return select_macro(
+        con, "kpi_766_indicators", [scope.from_date, scope.to_date, *scope_filters(scope, "unit_id")]
+    )
 
 
 def ranking(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """kpi_766_ranking, with the rank change against the previous period of the same kind."""
     previous = periods.previous_period(periods.period_for_dates(scope.from_date, scope.to_date))
-    return _select(
+    return select_macro(
         con,
         "kpi_766_ranking",
         [
@@ -43,11 +45,13 @@ def ranking(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
             scope.to_date,
             previous.from_date,
             previous.to_date,
-            *_filters(scope, "unit_level"),
+            *scope_filters(scope, "unit_level"),
         ],
     )
 
 
 def trend(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> pl.DataFrame:
     """kpi_766_trend: the score of each calendar month of the scope."""
-    return _select(con, "kpi_766_trend", [scope.from_date, scope.to_date, *_filters(scope, "unit_id")])
+    return select_macro(
+        con, "kpi_766_trend", [scope.from_date, scope.to_date, *scope_filters(scope, "unit_id")]
+    )

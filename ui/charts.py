@@ -33,7 +33,7 @@ MEETS = {">": operator.gt, ">=": operator.ge}
 HEAT_SPAN = 0.10  # the heat table shades from 10 points below the target (dark red) up to 100 %
 
 
-def _styled(fig: go.Figure, height: int) -> go.Figure:
+def styled(fig: go.Figure, height: int) -> go.Figure:
     fig.update_layout(
         separators=",.",
         template="plotly_white",
@@ -53,7 +53,7 @@ def _styled(fig: go.Figure, height: int) -> go.Figure:
     return fig
 
 
-def _months(keys) -> list[str]:
+def month_labels(keys) -> list[str]:
     """'2023-03' → '03/2023'."""
     return [f"{key[5:]}/{key[:4]}" for key in keys]
 
@@ -78,7 +78,7 @@ def rate_trend(trend: pl.DataFrame, targets: pl.DataFrame) -> go.Figure:
     fig = go.Figure()
     for column, colour in (("on_time_rate", PRIMARY), ("early_rate", SECONDARY)):
         fig.add_scatter(
-            x=_months(trend["key"]),
+            x=month_labels(trend["key"]),
             y=trend[column].to_list(),
             name=KPI_LABELS_VI[column],
             mode="lines+markers",
@@ -88,12 +88,12 @@ def rate_trend(trend: pl.DataFrame, targets: pl.DataFrame) -> go.Figure:
         if column in target_values:
             _target_line(fig, target_values[column], f"Chỉ tiêu {KPI_LABELS_VI[column].lower()}")
     fig.update_yaxes(tickformat=".0%", rangemode="tozero")
-    return _styled(fig, 340)
+    return styled(fig, 340)
 
 
 def channel_bars(trend: pl.DataFrame) -> go.Figure:
     """Dossiers received each month: online, and in person or by post (columns 4 and 5 of Biểu 06)."""
-    months = _months(trend["key"])
+    months = month_labels(trend["key"])
     fig = go.Figure()
     fig.add_bar(x=months, y=trend["n_received_online"].to_list(), name="Trực tuyến", marker_color=PRIMARY)
     fig.add_bar(
@@ -104,7 +104,7 @@ def channel_bars(trend: pl.DataFrame) -> go.Figure:
     )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(tickformat=",d")
-    return _styled(fig, 300)
+    return styled(fig, 300)
 
 
 def outcome_bars(rows: pl.DataFrame, label_column: str, key_column: str) -> go.Figure:
@@ -128,7 +128,7 @@ def outcome_bars(rows: pl.DataFrame, label_column: str, key_column: str) -> go.F
     fig.update_layout(barmode="stack", clickmode="event+select")
     fig.update_xaxes(tickformat=".0%", range=[0, 1])
     fig.update_yaxes(autorange="reversed")
-    return _styled(fig, 90 + 34 * len(rows))
+    return styled(fig, 90 + 34 * len(rows))
 
 
 def status(rate: float | None, target: dict | None) -> str | None:
@@ -174,7 +174,7 @@ def rate_bars(
     fig.update_layout(clickmode="event+select")
     fig.update_xaxes(tickformat=".0%", range=[max(0.0, lowest - 0.05), 1.0])
     fig.update_yaxes(autorange="reversed")
-    return _styled(fig, 90 + 28 * len(rows))
+    return styled(fig, 90 + 28 * len(rows))
 
 
 def target_bars(statuses: pl.DataFrame, label_column: str) -> go.Figure:
@@ -192,7 +192,7 @@ def target_bars(statuses: pl.DataFrame, label_column: str) -> go.Figure:
         _target_line(fig, value, vertical=True)
     fig.update_xaxes(tickformat=".0%", range=[0, 1])
     fig.update_yaxes(autorange="reversed")
-    return _styled(fig, 90 + 40 * len(statuses))
+    return styled(fig, 90 + 40 * len(statuses))
 
 
 def heat_table(rates: pl.DataFrame, row_column: str, target: float | None) -> go.Figure:
@@ -214,7 +214,7 @@ def heat_table(rates: pl.DataFrame, row_column: str, target: float | None) -> go
     fig = go.Figure(
         go.Heatmap(
             z=rates.select(months).to_numpy(),
-            x=_months(months),
+            x=month_labels(months),
             y=rates[row_column].to_list(),
             zmin=lowest,
             zmax=1.0,
@@ -230,4 +230,4 @@ def heat_table(rates: pl.DataFrame, row_column: str, target: float | None) -> go
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
-    return _styled(fig, 80 + 26 * len(rates))
+    return styled(fig, 80 + 26 * len(rates))

@@ -42,7 +42,7 @@ def gauge(score: float | None, band_label: str | None, bands: tuple[Band, ...]) 
             },
         )
     )
-    fig = charts._styled(fig, 260)
+    fig = charts.styled(fig, 260)
     fig.update_layout(margin={"l": 32, "r": 40, "t": 48, "b": 8})
     return fig
 
@@ -82,7 +82,7 @@ def indicator_bars(indicators: pl.DataFrame) -> go.Figure:
     fig.update_layout(barmode="overlay")
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(range=[0, 1.35 * max(scored["max_points"].to_list(), default=1.0)])
-    fig = charts._styled(fig, 110 + 40 * len(scored))
+    fig = charts.styled(fig, 110 + 40 * len(scored))
     fig.update_traces(insidetextfont_color=charts.TEXT, selector={"name": "Điểm tối đa"})
     return fig
 
@@ -92,7 +92,7 @@ def score_trend(trend: pl.DataFrame, bands: tuple[Band, ...]) -> go.Figure:
     lower limit of each band above the lowest as a dashed line."""
     fig = go.Figure()
     fig.add_scatter(
-        x=charts._months(trend["month"]),
+        x=charts.month_labels(trend["month"]),
         y=[shown_score(score) for score in trend["score_100"]],
         name="Điểm quy về thang 100",
         mode="lines+markers",
@@ -109,4 +109,4 @@ def score_trend(trend: pl.DataFrame, bands: tuple[Band, ...]) -> go.Figure:
             annotation_position="bottom right",
         )
     fig.update_yaxes(range=[0, 100])
-    return charts._styled(fig, 320)
+    return charts.styled(fig, 320)

@@ -93,7 +93,7 @@ def unit_rows(frame: pl.DataFrame) -> pl.DataFrame:
     return kpi_rows(labelled, {"key": "Đơn vị", "level_vi": "Cấp"})
 
 
-def _rank_change(change: int | None) -> str:
+def rank_change_vi(change: int | None) -> str:
     if change is None:
         return fmt.EMPTY
     return "=" if change == 0 else f"▲ {change}" if change > 0 else f"▼ {-change}"
@@ -106,7 +106,7 @@ def ranking_rows(frame: pl.DataFrame) -> pl.DataFrame:
         .map_elements(fmt.number, return_dtype=pl.String, skip_nulls=False)
         .alias("rank_vi"),
         pl.col("rank_change")
-        .map_elements(_rank_change, return_dtype=pl.String, skip_nulls=False)
+        .map_elements(rank_change_vi, return_dtype=pl.String, skip_nulls=False)
         .alias("change_vi"),
     )
     first_columns = {"rank_vi": "Hạng", "change_vi": "So với kỳ trước", "unit_name": "Đơn vị"}

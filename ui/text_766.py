@@ -6,7 +6,7 @@ import polars as pl
 from pipelines.index_766 import Band
 from pipelines.labels import format_points_vi, format_rate_vi, format_score_vi
 from ui import format as fmt
-from ui.tables import _rank_change as rank_change_vi
+from ui.tables import rank_change_vi
 
 NOTHING_COMPUTABLE = "Chưa tính được chỉ số nào trong kỳ này."
 MISSING_VI = "Không tính được từ dữ liệu xuất: cần {}"

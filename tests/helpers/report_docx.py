@@ -16,23 +16,12 @@ from docx import Document
 from pipelines import kpi
 from pipelines.labels import KPI_LABELS_VI, SECTOR_GROUP_LABELS_VI, format_count_vi, format_rate_vi
 from pipelines.periods import Period, previous_period, year_earlier
+from pipelines.report_narrative_tables import COMPARED, STATUS_VI
 from pipelines.scope import Scope
 
 # Numbers as the report writes them: 1.234, 83,3 %, 0,0 điểm %; a sign in front of a change.
 NUMBER = re.compile(r"[+-]?\d+(?:\.\d{3})*(?:,\d+)?(?: %)?")
 MEETS = {">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le, "=": operator.eq}
-STATUS_VI = {"met": "Đạt", "not_met": "Chưa đạt", "no_data": "Chưa có số liệu"}
-COMPARED = (
-    "n_received",
-    "n_resolved",
-    "n_late",
-    "n_pending",
-    "n_pending_overdue",
-    "on_time_rate",
-    "early_rate",
-    "satisfaction_rate",
-    "progress_rate_766",
-)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from pipelines.headers import locate_header
 from pipelines.read_export import SHEET_ROW
 from pipelines.settings import DEFINITIONS_DIR, catalogue_dir
 from pipelines.vocabulary import load_vocabulary
+from tests.helpers.real_exports import REGISTER_BOTTOM, REGISTER_TOP
 
 VOCABULARY = load_vocabulary(catalogue_dir())
 SPELLINGS = list(csv.DictReader((DEFINITIONS_DIR / "header_spellings.csv").open(encoding="utf-8")))
@@ -74,34 +75,7 @@ def test_two_row_header_with_merged_group():
 
 def test_register_header_under_ngay_thang_nam():
     """The Mẫu 06 register: "Nhận hồ sơ", "Hẹn trả kết quả", "Ngày nhận kết quả" under "Ngày, tháng, năm"."""
-    top = [
-        "STT",
-        "Mã hồ sơ",
-        "Nội dung hồ sơ",
-        "Số lượng (bộ)",
-        "Họ tên chủ hồ sơ",
-        "Địa chỉ chủ hồ sơ",
-        "Số điện thoại",
-        "Ngày, tháng, năm",
-        None,
-        None,
-        "Trả kết quả",
-        None,
-        "Người nhận hồ sơ",
-        "Địa bàn phát sinh hồ sơ",
-        "Ghi chú",
-    ]
-    bottom = [None] * 7 + [
-        "Nhận hồ sơ",
-        "Hẹn trả kết quả",
-        "Ngày nhận kết quả",
-        "Bên giao (Ký tên)",
-        "Bên nhận (Ký tên)",
-        None,
-        None,
-        None,
-    ]
-    match = locate(["SỔ THEO DÕI"], top, bottom)
+    match = locate(["SỔ THEO DÕI"], REGISTER_TOP, REGISTER_BOTTOM)
     assert match.columns == {
         "dossier_code": "c1",
         "procedure_name": "c2",

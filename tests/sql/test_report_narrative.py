@@ -154,20 +154,14 @@ def test_without_a_browser_the_report_is_made_and_says_so(named_warehouse, tmp_p
     assert "Không kèm biểu đồ: Không vẽ được biểu đồ" in capsys.readouterr().out
 
 
+def _pdf_report_args(db, path) -> list[str]:
+    return ["report", "--period", "BC-2023-01", "--db", str(db), "--out", str(path), "--no-charts"]
+
+
 @pytest.mark.skipif(converter() is None, reason="LibreOffice is installed by `make test` (make office)")
 def test_pdf_of_the_same_report(named_warehouse, tmp_path):
     path = tmp_path / "bc.pdf"
-    args = [
-        "report",
-        "--period",
-        "BC-2023-01",
-        "--db",
-        str(named_warehouse),
-        "--out",
-        str(path),
-        "--no-charts",
-    ]
-    assert cli.main(args) == 0
+    assert cli.main(_pdf_report_args(named_warehouse, path)) == 0
     assert path.read_bytes().startswith(b"%PDF-")
 
 
@@ -176,16 +170,6 @@ def test_without_libreoffice_the_pdf_is_refused_with_a_message(
 ):
     monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on it
     path = tmp_path / "bc.pdf"
-    args = [
-        "report",
-        "--period",
-        "BC-2023-01",
-        "--db",
-        str(named_warehouse),
-        "--out",
-        str(path),
-        "--no-charts",
-    ]
-    assert cli.main(args) == 2
+    assert cli.main(_pdf_report_args(named_warehouse, path)) == 2
     assert capsys.readouterr().err.strip() == f"Lỗi: {NOT_INSTALLED_VI}"
     assert not path.exists()
