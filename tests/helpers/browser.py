@@ -5,11 +5,13 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from playwright.sync_api import Browser, sync_playwright
 
@@ -34,11 +36,13 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait_healthy(url: str, server: subprocess.Popen, timeout_s: float) -> None:
+def _wait_healthy(url: str, server: subprocess.Popen, timeout_s: float, log: IO[bytes]) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"streamlit stopped with exit code {server.returncode}")
+            log.seek(0)
+            last_lines = log.read().decode(errors="replace")[-4000:]
+            raise RuntimeError(f"streamlit stopped with exit code {server.returncode}:\n{last_lines}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
                 if answer.read() == b"ok":
@@ -72,19 +76,19 @@ def serve(
     }
     launcher = ["ui.server"] if as_served else ["streamlit", "run"]
     command = [sys.executable, "-m", *launcher, str(app)]
-    server = subprocess.Popen(
-        command, env=env, cwd=APP.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, server, timeout_s)
-        yield url
-    finally:
-        server.terminate()
+    # The server's log goes to a file: a pipe nobody reads fills up and stalls the server mid-page.
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(command, env=env, cwd=APP.parent, stdout=subprocess.DEVNULL, stderr=log)
+        url = f"http://127.0.0.1:{port}"
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+            _wait_healthy(url, server, timeout_s, log)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
 
 
 @contextmanager
