@@ -40,6 +40,7 @@ if here.level == "groups":
         groups["key"],
         key=f"groups_{period.name}",
         action="xem từng đơn vị của nhóm",
+        name_column="Nhóm lĩnh vực",
     )
     if chosen:
         widgets.go_to(drill.into(here, chosen))
@@ -58,6 +59,7 @@ if here.level == "groups":
         sectors["key"],
         key=f"sectors_{period.name}",
         action="xem từng đơn vị của lĩnh vực",
+        name_column="Lĩnh vực",
     )
     if chosen:
         widgets.go_to(drill.into_sector(chosen))
@@ -70,6 +72,7 @@ elif here.level == "units":
         units["unit_id"],
         key=f"units_{drill_key}_{period.name}",
         action="xem danh sách hồ sơ của đơn vị",
+        name_column="Đơn vị",
     )
     if chosen:
         widgets.go_to(drill.into(here, chosen))

@@ -76,6 +76,7 @@ for level, tab in zip(levels, st.tabs([UNIT_LEVEL_FILTER_LABELS_VI[level] for le
             ranking["unit_id"],
             key=f"rank_{level}_{period.name}",
             action="xem chi tiết đơn vị",
+            name_column="Đơn vị",
         )
         if picked:
             st.query_params["don_vi"] = picked

@@ -9,6 +9,7 @@ import operator
 
 import plotly.graph_objects as go
 import polars as pl
+import streamlit as st
 
 from pipelines.labels import KPI_LABELS_VI
 from ui import format as fmt
@@ -31,6 +32,10 @@ HEAT_NO_TARGET = ("#deebf7", "#5b9bd5")
 STATUS_COLOURS = {"met": MET, "not_met": NOT_MET, "no_data": NO_DATA}
 MEETS = {">": operator.gt, ">=": operator.ge}
 HEAT_SPAN = 0.10  # the heat table shades from 10 points below the target (dark red) up to 100 %
+
+# Each figure is built once per process for the same data: Plotly's validators take 50–80 ms a figure,
+# most of a page's script run, and every session of a page asks for the same few. Callers only read them.
+built_once = st.cache_resource(show_spinner=False, max_entries=500)
 
 
 def styled(fig: go.Figure, height: int) -> go.Figure:
@@ -71,6 +76,7 @@ def _target_line(fig: go.Figure, value: float, label: str = "Chỉ tiêu", verti
         fig.add_hline(y=value, annotation_position="bottom right", **line)
 
 
+@built_once
 def rate_trend(trend: pl.DataFrame, targets: pl.DataFrame) -> go.Figure:
     """Monthly on-time and early rates (kpi month rows), their targets (kpi_targets_status rows) as
     lines; a month with nothing resolved has no point."""
@@ -91,6 +97,7 @@ def rate_trend(trend: pl.DataFrame, targets: pl.DataFrame) -> go.Figure:
     return styled(fig, 340)
 
 
+@built_once
 def channel_bars(trend: pl.DataFrame) -> go.Figure:
     """Dossiers received each month: online, and in person or by post (columns 4 and 5 of Biểu 06)."""
     months = month_labels(trend["key"])
@@ -107,6 +114,7 @@ def channel_bars(trend: pl.DataFrame) -> go.Figure:
     return styled(fig, 300)
 
 
+@built_once
 def outcome_bars(rows: pl.DataFrame, label_column: str, key_column: str) -> go.Figure:
     """One horizontal bar per row: the shares resolved early, on time and late; a click gives the key."""
     fig = go.Figure()
@@ -151,6 +159,7 @@ def _status_bars(statuses: list[str | None]) -> dict:
     }
 
 
+@built_once
 def rate_bars(
     rows: pl.DataFrame, label_column: str, key_column: str, rate_column: str, target: dict | None
 ) -> go.Figure:
@@ -177,6 +186,7 @@ def rate_bars(
     return styled(fig, 90 + 28 * len(rows))
 
 
+@built_once
 def target_bars(statuses: pl.DataFrame, label_column: str) -> go.Figure:
     """Rows of kpi_targets_status: value bars coloured met / not met, the target as a dashed line."""
     fig = go.Figure()
@@ -195,6 +205,7 @@ def target_bars(statuses: pl.DataFrame, label_column: str) -> go.Figure:
     return styled(fig, 90 + 40 * len(statuses))
 
 
+@built_once
 def heat_table(rates: pl.DataFrame, row_column: str, target: float | None) -> go.Figure:
     """Rows (units) × month columns ('YYYY-MM') of rates: reds below the target, greens from it up
     (blues without a target), blank where nothing was resolved."""

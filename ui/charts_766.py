@@ -18,6 +18,7 @@ def _band_edges(bands: tuple[Band, ...]) -> list[tuple[float, float]]:
     return list(zip(limits[:-1], limits[1:], strict=True))
 
 
+@charts.built_once
 def gauge(score: float | None, band_label: str | None, bands: tuple[Band, ...]) -> go.Figure:
     """The score on 100 (None: nothing computable) as a gauge whose steps are the bands."""
     steps = [
@@ -47,6 +48,7 @@ def gauge(score: float | None, band_label: str | None, bands: tuple[Band, ...]) 
     return fig
 
 
+@charts.built_once
 def indicator_bars(indicators: pl.DataFrame) -> go.Figure:
     """One bar per scored indicator (kpi_766_indicators rows with points): its points over a grey bar of its
     maximum, «points / maximum» written after it; the group is in the hover and the table."""
@@ -87,6 +89,7 @@ def indicator_bars(indicators: pl.DataFrame) -> go.Figure:
     return fig
 
 
+@charts.built_once
 def score_trend(trend: pl.DataFrame, bands: tuple[Band, ...]) -> go.Figure:
     """The score on 100 of each month (kpi_766_trend rows; none where nothing was computable), with the
     lower limit of each band above the lowest as a dashed line."""

@@ -1,5 +1,8 @@
 """KPI and dossier frames as tables to show: Vietnamese headers, numbers and rates as Vietnamese text."""
 
+import html
+import re
+
 import polars as pl
 import streamlit as st
 
@@ -28,6 +31,39 @@ DOSSIER_COLUMN_CONFIG = {
     DOSSIER_COLUMNS[name]: st.column_config.DateColumn(format="DD/MM/YYYY")
     for name in ("received_date", "due_date", "finished_date")
 }
+
+# A column of numbers, rates, ranks and their changes (right-aligned in a Markdown table).
+_NUMBER_CELL = re.compile(r"[\d.,%▲▼=\s—-]*")
+
+
+def markdown(shown: pl.DataFrame) -> str:
+    """A table of text (display_table's) as a Markdown table: cells as written (fmt.md), numbers
+    right-aligned. The browser shows its cells as soon as they arrive and a screen reader reads it as a
+    table; a data grid first loads its own script and draws on a canvas."""
+    cells = shown.select(pl.all().cast(pl.String).fill_null(fmt.EMPTY))
+    aligned = (
+        "---:" if all(_NUMBER_CELL.fullmatch(value) for value in cells[column]) else "---"
+        for column in cells.columns
+    )
+    lines = [_markdown_row(cells.columns), f"| {' | '.join(aligned)} |"]
+    lines.extend(_markdown_row(row) for row in cells.iter_rows())
+    return "\n".join(lines)
+
+
+def _markdown_row(values) -> str:
+    return f"| {' | '.join(fmt.md(value) for value in values)} |"
+
+
+def show_markdown(table: str, label: str) -> None:
+    """A Markdown table in a region of its own that scrolls sideways when the table is wider than the
+    page (a phone), so the page itself never does; the region takes the keyboard focus (the arrow keys
+    scroll it) and is named `label` for screen readers. Cells stay Markdown: fmt.md escapes the `<` that
+    would open HTML."""
+    st.markdown(
+        f'<div class="table-scroll" role="region" tabindex="0" aria-label="{html.escape(label)}">'
+        f"\n\n{table}\n\n</div>",
+        unsafe_allow_html=True,
+    )
 
 
 def _named(column: str, labels: dict[str, str], alias: str) -> pl.Expr:

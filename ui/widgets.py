@@ -1,5 +1,5 @@
 """Small Streamlit pieces the pages share: the breadcrumb, charts with their text alternative,
-pick-from-chart-or-table, drill navigation."""
+pick-from-chart-or-list, drill navigation."""
 
 import plotly.graph_objects as go
 import polars as pl
@@ -12,10 +12,7 @@ DATA_LABEL = "Số liệu của biểu đồ"
 # Instead of an empty table, whose grid says "empty" in English.
 NO_ROWS_VI = "Không có dòng nào."
 CHART_CONFIG = {"displayModeBar": False}
-# Streamlit's table selects a row with Shift + Space (glide-data-grid's key), which nobody would guess.
-PICK_HELP = (
-    "Chọn một dòng trên biểu đồ hoặc trong bảng (bàn phím: Tab đến bảng, mũi tên, Shift + Space) để {}."
-)
+PICK_HELP = "Nhấn vào một thanh của biểu đồ, hoặc chọn trong danh sách dưới biểu đồ, để {}."
 
 
 def go_to(target: drill.Drill) -> None:
@@ -41,14 +38,19 @@ def chart(
     screen reader or a keyboard gets what the picture shows. With a key, clicks select points: the
     selection is returned (empty without a key)."""
     st.subheader(fmt.md(title))
+    event = _figure(figure, title, summary, key)
+    if data is not None:
+        with st.expander(DATA_LABEL):
+            table(data)
+    return event
+
+
+def _figure(figure: go.Figure, title: str, summary: str, key: str | None) -> dict:
     selectable = {"key": key, "on_select": "rerun", "selection_mode": "points"} if key else {}
     # theme=None: the figure keeps ui/charts' own colours, whose contrast is measured; no Plotly toolbar,
     # which covered the legend (on a phone above all) and offered English tools nobody here needs.
     event = st.plotly_chart(figure, theme=None, alt=title, config=CHART_CONFIG, **selectable)
     st.caption(fmt.md(summary))
-    if data is not None:
-        with st.expander(DATA_LABEL):
-            table(data)
     return event.selection if key else {}
 
 
@@ -60,23 +62,28 @@ def pick(
     keys: pl.Series,
     key: str,
     action: str,
+    name_column: str,
 ) -> str | None:
-    """A clickable chart and the same rows as a selectable table (the fallback on touch screens, for the
-    keyboard and in tests), with how to choose, to do `action`; the key (from `keys`, one per row) of
-    the row chosen in either, or None."""
-    points = chart(figure, title, f"{summary} {PICK_HELP.format(action)}", key=f"{key}_chart")
+    """The rows as a table, the same as a clickable chart, then a list naming each row by `name_column`
+    (the keyboard's and touch screens' way), to do `action`; the key (from `keys`, one per row) of the
+    row chosen in either, or None. The table comes first: Markdown cells show as soon as they arrive,
+    where a chart or a data grid first loads its own script, so the numbers do not wait for the picture."""
+    st.subheader(fmt.md(title))
     if rows.is_empty():
         st.caption(NO_ROWS_VI)
         return None
-    chosen = st.dataframe(
-        rows,
-        hide_index=True,
-        placeholder=fmt.EMPTY,
-        on_select="rerun",
-        selection_mode="single-row",
-        key=f"{key}_table",
+    tables.show_markdown(tables.markdown(rows), title)
+    points = _figure(figure, title, f"{summary} {PICK_HELP.format(action)}", f"{key}_chart")
+    names = dict(zip(keys.to_list(), rows[name_column].to_list(), strict=True))
+    chosen = st.selectbox(
+        action[:1].upper() + action[1:],
+        list(names),
+        index=None,
+        format_func=names.__getitem__,
+        placeholder=f"Chọn {name_column.lower()}",
+        key=f"{key}_choice",
     )
-    return drill.picked(points, keys) or drill.picked(chosen.selection, keys)
+    return drill.picked(points, keys) or chosen
 
 
 def table(shown: pl.DataFrame, column_config: dict | None = None) -> None:

@@ -14,6 +14,7 @@ from pipelines.labels import SECTOR_GROUP_LABELS_VI, TOTAL_LABEL_VI, format_coun
 from pipelines.periods import parse_period, previous_period, year_earlier
 from pipelines.report_data import data_as_of
 from pipelines.scope import Scope
+from tests.helpers.markdown_tables import markdown_tables
 from tests.pages.conftest import CLI_PERIODS
 
 NBSP = "\u00a0"
@@ -26,21 +27,17 @@ ONLINE_COLUMN = ("Trực tuyến toàn trình", "online_full_rate")  # the demo 
 DUE_SOON_DAYS = 2  # catalogues/settings.csv
 
 
-def _cells(line: str) -> list[str]:
-    return [cell.strip().replace(NBSP, " ") for cell in line.strip().strip("|").split("|")]
-
-
 def scorecard(at) -> dict[tuple[str, str], tuple[str, str]]:
     """(sector group, kpi) → (value shown, Δ shown) of the overview's scorecard."""
-    table = next(block.value for block in at.markdown if block.value.startswith("| Nhóm lĩnh vực"))
-    header, _rule, *rows = table.splitlines()
-    headings = _cells(header)[1:]
+    table = next(table for table in markdown_tables(at) if table.columns[0] == "Nhóm lĩnh vực")
     kpis = {**COLUMNS, ONLINE_COLUMN[0]: ONLINE_COLUMN[1]}
-    columns = [next(k for start, k in kpis.items() if heading.startswith(start)) for heading in headings]
+    columns = [
+        next(k for start, k in kpis.items() if heading.startswith(start)) for heading in table.columns[1:]
+    ]
     shown = {}
-    for row in rows:
-        label, *cells = _cells(row)
+    for label, *cells in table.iter_rows():
         for column, cell in zip(columns, cells, strict=True):
+            cell = cell.replace(NBSP, " ")
             value = re.search(r"\*\*(.+?)\*\*", cell).group(1)
             shown[(ROWS[label.strip("*")], column)] = (value, cell.rsplit("Δ ", 1)[1])
     return shown

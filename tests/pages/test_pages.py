@@ -9,6 +9,7 @@ from pipelines.bieu_06 import NUMBER_COLUMNS
 from pipelines.labels import SECTOR_GROUP_LABELS_VI, format_count_vi, format_rate_vi
 from pipelines.periods import parse_period
 from pipelines.scope import Scope
+from tests.helpers.markdown_tables import markdown_tables
 from tests.pages.conftest import CLI_PERIODS
 
 PAGES = (
@@ -114,11 +115,11 @@ def _shown_and_expected(at, con, page: str, period_name: str) -> tuple[list, lis
     scope = Scope.of(parse_period(period_name))
     if page == "02_linh_vuc":
         expected = kpi.kpi_table(con, "sector_group", scope=scope)["n_received"]
-        return at.dataframe[0].value["Tiếp nhận"].to_list(), [format_count_vi(n) for n in expected]
+        return markdown_tables(at)[0]["Tiếp nhận"].to_list(), [format_count_vi(n) for n in expected]
     if page == "03_don_vi":
         ranking = kpi.unit_ranking(con, scope=scope.narrowed(unit_level="ward_commune"))
         expected = worst_first(ranking)["on_time_rate"]
-        return at.dataframe[0].value["Tỷ lệ đúng hạn"].to_list(), [format_rate_vi(r) for r in expected]
+        return markdown_tables(at)[0]["Tỷ lệ đúng hạn"].to_list(), [format_rate_vi(r) for r in expected]
     if page == "04_ho_so":
         listed = kpi.dossier_list(con, scope=scope, outcomes=["late", "pending_overdue"])
         return sorted(at.dataframe[0].value["Mã hồ sơ"]), sorted(listed["dossier_code"].head(50))  # page 1
@@ -150,18 +151,14 @@ def test_official_period_and_filters_come_from_the_url(app, kpi_con):
 
 def test_sector_page_drills_from_a_group_to_a_unit_to_its_dossiers_and_back(app, kpi_con):
     at = app("02_linh_vuc", ky="2023")
-    groups = at.dataframe[0].value
-    row = groups["Nhóm lĩnh vực"].to_list().index("Đất đai")
-    at.session_state["groups_2023_table"] = {"selection": {"rows": [row], "columns": [], "cells": []}}
-    at.run()
+    assert "Đất đai" in markdown_tables(at)[0]["Nhóm lĩnh vực"].to_list()
+    at.selectbox(key="groups_2023_choice").select("land").run()
     assert at.query_params["linh_vuc"] == "land"
     assert at.subheader[0].value == "Đất đai: kết quả theo đơn vị"
-    units = at.dataframe[0].value
+    units = markdown_tables(at)[0]
     ward = next(name for name in units["Đơn vị"] if name.startswith("Phường"))
-    at.session_state["units_land_2023_table"] = {
-        "selection": {"rows": [units["Đơn vị"].to_list().index(ward)], "columns": [], "cells": []}
-    }
-    at.run()
+    assert at.selectbox(key="units_land_2023_choice").options == units["Đơn vị"].to_list()
+    at.selectbox(key="units_land_2023_choice").select_index(units["Đơn vị"].to_list().index(ward)).run()
     assert at.subheader[0].value == f"Hồ sơ đất đai của {ward}"
     period = parse_period("2023")
     unit_id = at.query_params["don_vi"]
@@ -180,14 +177,11 @@ def test_unit_page_ranks_wards_and_communes_together_worst_first_and_opens_a_uni
     wards = kpi.unit_ranking(kpi_con, scope=Scope.of(period, unit_level="ward_commune"))
     assert set(wards["unit_level"]) == {"ward", "commune"}
     assert wards.height == 17
-    shown = at.dataframe[0].value
+    shown = markdown_tables(at)[0]
     opening = worst_first(wards)
     assert shown["Đơn vị"].to_list() == opening["unit_name"].to_list()
     assert shown["Tỷ lệ đúng hạn"].to_list() == [format_rate_vi(r) for r in opening["on_time_rate"]]
-    at.session_state["rank_ward_commune_2023-Q3_table"] = {
-        "selection": {"rows": [0], "columns": [], "cells": []}
-    }
-    at.run()
+    at.selectbox(key="rank_ward_commune_2023-Q3_choice").select(opening["unit_id"][0]).run()
     assert at.title[0].value == opening["unit_name"][0]
     assert at.query_params["don_vi"] == opening["unit_id"][0]
 
@@ -196,7 +190,7 @@ def test_unit_page_switches_to_best_first(app, kpi_con):
     at = app("03_don_vi", ky="2023-Q3")
     at.toggle(key="best_first").set_value(True).run()
     wards = kpi.unit_ranking(kpi_con, scope=Scope.of(parse_period("2023-Q3"), unit_level="ward_commune"))
-    assert at.dataframe[0].value["Đơn vị"].to_list() == wards["unit_name"].to_list()
+    assert markdown_tables(at)[0]["Đơn vị"].to_list() == wards["unit_name"].to_list()
 
 
 def test_dossier_page_lists_the_late_dossiers_by_page(app, kpi_con):
@@ -243,20 +237,16 @@ def test_report_preview_is_the_kpi_layers_report_table(app, kpi_con):
 
 def test_sector_page_drills_from_a_single_sector_to_a_unit_to_its_dossiers(app, kpi_con):
     at = app("02_linh_vuc", ky="2023")
-    sectors = at.dataframe[1].value
-    at.session_state["sectors_2023_table"] = {
-        "selection": {"rows": [sectors["Lĩnh vực"].to_list().index("Hộ tịch")], "columns": [], "cells": []}
-    }
-    at.run()
+    assert "Hộ tịch" in markdown_tables(at)[1]["Lĩnh vực"].to_list()
+    at.selectbox(key="sectors_2023_choice").select("Hộ tịch").run()
     assert at.query_params["ten_linh_vuc"] == "Hộ tịch"
     assert at.subheader[0].value == "Hộ tịch: kết quả theo đơn vị"
     period = parse_period("2023")
     expected_units = kpi.sector_units(kpi_con, "Hộ tịch", scope=Scope.of(period))
-    units = at.dataframe[0].value
+    units = markdown_tables(at)[0]
     assert units["Đơn vị"].to_list() == expected_units["key"].to_list()
     assert units["Tiếp nhận"].to_list() == [format_count_vi(n) for n in expected_units["n_received"]]
-    at.session_state["units_Hộ tịch_2023_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
-    at.run()
+    at.selectbox(key="units_Hộ tịch_2023_choice").select(expected_units["unit_id"][0]).run()
     unit_id = at.query_params["don_vi"]
     listed = kpi.dossier_list(kpi_con, scope=Scope.of(period, unit_id=unit_id))
     expected = listed.filter(pl.col("sector_name") == "Hộ tịch")["dossier_code"]
