@@ -6,8 +6,8 @@ in the same run, against a one-line Streamlit app served the same way.
 The dashboard is started as `tthc serve` starts it (ui/server.py: its pages rendered once before the server
 answers), or with --streamlit-run by a bare `streamlit run app.py`; the one-line app always by the latter.
 
-For the overview (its first KPI value: a scorecard cell or a tile) and two other pages (their first table or
-chart), three ways in:
+For the overview (its first KPI value: a scorecard cell or a tile) and two other pages (their first table,
+a Markdown table's cell or a data grid, or chart), three ways in:
   reload        the same browser tab loads the page again (warm browser cache, a new session);
   new visitor   a new browser context (empty cache) on a running server;
   first visit   a new context on a server that has just answered its health check (restarted per sample).
@@ -36,7 +36,9 @@ BASELINE_APP = 'import streamlit as st\n\nst.metric("Tiếp nhận", "1.234")\n'
 FIRST_VALUE = '[data-testid="stMetricValue"]'
 # The overview's first KPI value: a cell of the key sectors' scorecard (a Markdown table) or a tile.
 FIRST_KPI = f'{FIRST_VALUE}, [data-testid="stMarkdownContainer"] table td'
-FIRST_TABLE_OR_CHART = '[data-testid="stDataFrame"], .js-plotly-plot'
+FIRST_TABLE_OR_CHART = (
+    '[data-testid="stMarkdownContainer"] table td, [data-testid="stDataFrame"], .js-plotly-plot'
+)
 # (label, URL path, what shows the page's first number)
 PAGES = (
     ("Tổng quan", "", FIRST_KPI),

@@ -9,7 +9,6 @@ from pipelines import definitions
 from pipelines.labels import KPI_LABELS_VI, SECTOR_GROUP_LABELS_VI, TOTAL_LABEL_VI
 from pipelines.periods import Period
 from ui import format as fmt
-from ui import tables
 from ui.tiles import COMPARISONS_VI, STATUS_BADGES
 
 ONLINE_FULL, ONLINE = "online_full_rate", "online_rate"
@@ -17,7 +16,6 @@ ONLINE_FULL, ONLINE = "online_full_rate", "online_rate"
 # catalogue by procedure code: without either column the fully-online rate cannot be computed.
 FULL_ONLINE_FIELDS = ("service_level", "procedure_code")
 NBSP = "\u00a0"
-TITLE = "Ba lĩnh vực trọng tâm"
 
 
 def online_kpi(present_fields: set[str]) -> str:
@@ -95,8 +93,8 @@ def show(
     rows: pl.DataFrame, present_fields: set[str], field_labels: dict[str, str], compared: Period
 ) -> None:
     """The scorecard under its heading, with how to read it."""
-    st.subheader(TITLE)
-    tables.show_markdown(markdown(rows, columns(present_fields)), TITLE)
+    st.subheader("Ba lĩnh vực trọng tâm")
+    st.markdown(markdown(rows, columns(present_fields)))
     notes = [
         f"Δ: thay đổi (điểm %) so với {fmt.in_sentence(compared.label_vi)}; — khi kỳ đó không có hồ sơ.",
         "Nhóm không có chỉ tiêu riêng theo chỉ tiêu chung của thành phố.",

@@ -32,37 +32,39 @@ DOSSIER_COLUMN_CONFIG = {
     for name in ("received_date", "due_date", "finished_date")
 }
 
-# A column of numbers, rates, ranks and their changes (right-aligned in a Markdown table).
+# A column of numbers, rates, ranks and their changes (right-aligned).
 _NUMBER_CELL = re.compile(r"[\d.,%▲▼=\s—-]*")
 
 
-def markdown(shown: pl.DataFrame) -> str:
-    """A table of text (display_table's) as a Markdown table: cells as written (fmt.md), numbers
-    right-aligned. The browser shows its cells as soon as they arrive and a screen reader reads it as a
-    table; a data grid first loads its own script and draws on a canvas."""
+def html_table(shown: pl.DataFrame) -> str:
+    """A table of text (display_table's) as an HTML table: every cell escaped, the columns of numbers
+    right-aligned (class "number")."""
     cells = shown.select(pl.all().cast(pl.String).fill_null(fmt.EMPTY))
-    aligned = (
-        "---:" if all(_NUMBER_CELL.fullmatch(value) for value in cells[column]) else "---"
+    classes = [
+        ' class="number"' if all(_NUMBER_CELL.fullmatch(value) for value in cells[column]) else ""
         for column in cells.columns
+    ]
+    head = "".join(
+        f'<th scope="col"{css}>{html.escape(name)}</th>'
+        for name, css in zip(cells.columns, classes, strict=True)
     )
-    lines = [_markdown_row(cells.columns), f"| {' | '.join(aligned)} |"]
-    lines.extend(_markdown_row(row) for row in cells.iter_rows())
-    return "\n".join(lines)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td{css}>{html.escape(value)}</td>" for value, css in zip(row, classes, strict=True))
+        + "</tr>"
+        for row in cells.iter_rows()
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _markdown_row(values) -> str:
-    return f"| {' | '.join(fmt.md(value) for value in values)} |"
-
-
-def show_markdown(table: str, label: str) -> None:
-    """A Markdown table in a region of its own that scrolls sideways when the table is wider than the
-    page (a phone), so the page itself never does; the region takes the keyboard focus (the arrow keys
-    scroll it) and is named `label` for screen readers. Cells stay Markdown: fmt.md escapes the `<` that
-    would open HTML."""
-    st.markdown(
+def show_html(shown: pl.DataFrame, label: str) -> None:
+    """The table in a region of its own that scrolls sideways when it is wider than the page (a phone), so
+    the page itself never does; the region takes the keyboard focus (the arrow keys scroll it) and is named
+    `label` for screen readers. Plain HTML: the browser shows the cells as soon as they arrive, where a
+    data grid first loads its own script and a Markdown table with HTML in it its own parser."""
+    st.html(
         f'<div class="table-scroll" role="region" tabindex="0" aria-label="{html.escape(label)}">'
-        f"\n\n{table}\n\n</div>",
-        unsafe_allow_html=True,
+        f"{html_table(shown)}</div>"
     )
 
 

@@ -66,13 +66,13 @@ def pick(
 ) -> str | None:
     """The rows as a table, the same as a clickable chart, then a list naming each row by `name_column`
     (the keyboard's and touch screens' way), to do `action`; the key (from `keys`, one per row) of the
-    row chosen in either, or None. The table comes first: Markdown cells show as soon as they arrive,
+    row chosen in either, or None. The table comes first: its cells show as soon as they arrive,
     where a chart or a data grid first loads its own script, so the numbers do not wait for the picture."""
     st.subheader(fmt.md(title))
     if rows.is_empty():
         st.caption(NO_ROWS_VI)
         return None
-    tables.show_markdown(tables.markdown(rows), title)
+    tables.show_html(rows, title)
     points = _figure(figure, title, f"{summary} {PICK_HELP.format(action)}", f"{key}_chart")
     names = dict(zip(keys.to_list(), rows[name_column].to_list(), strict=True))
     chosen = st.selectbox(

@@ -141,7 +141,7 @@ def test_phone_width_puts_the_tiles_in_pairs_and_keeps_tables_inside_the_page(pa
         first = tiles.nth(0).bounding_box()
         assert first["x"] + first["width"] <= 390
         page.goto(f"{page.base_url}/don_vi?ky={YEAR.name}")
-        ranking = page.locator(".table-scroll").first  # ui/tables.show_markdown
+        ranking = page.locator(".table-scroll").first  # ui/tables.show_html
         ranking.locator("table").wait_for()
         assert ranking.bounding_box()["width"] <= 390  # a wider table scrolls inside it
         page_width = page.evaluate("document.documentElement.scrollWidth")

@@ -14,7 +14,7 @@ from pipelines.labels import SECTOR_GROUP_LABELS_VI, TOTAL_LABEL_VI, format_coun
 from pipelines.periods import parse_period, previous_period, year_earlier
 from pipelines.report_data import data_as_of
 from pipelines.scope import Scope
-from tests.helpers.markdown_tables import markdown_tables
+from tests.helpers.page_tables import markdown_tables
 from tests.pages.conftest import CLI_PERIODS
 
 NBSP = "\u00a0"
