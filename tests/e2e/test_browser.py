@@ -11,6 +11,7 @@ from pipelines import kpi
 from pipelines.labels import format_count_vi, format_rate_vi
 from pipelines.periods import parse_period
 from pipelines.scope import Scope
+from tests.helpers.a11y import settle
 from tests.helpers.browser import chromium, click_bar, serve
 from tests.helpers.dashboard import UPLOAD_NEW, build_warehouse, write_upload_export
 from tests.helpers.report_docx import numbers_in, read_report
@@ -72,6 +73,7 @@ def test_drill_from_land_to_a_ward_to_its_dossiers(page, expected):
     page.get_by_text("Trước hạn, đúng hạn, quá hạn theo nhóm lĩnh vực").wait_for()
     click_bar(page, chart_index=0, trace_index=0, point_index=expected["groups"].index("land"))
     page.get_by_text("Đất đai: kết quả theo đơn vị").wait_for()
+    settle(page)  # the units' chart drawn in place of the groups' before a bar of it is clicked
     ward = next(name for name in expected["units"] if name.startswith("Phường"))
     click_bar(page, chart_index=0, trace_index=0, point_index=expected["units"].index(ward))
     page.get_by_text(f"Hồ sơ đất đai của {ward}").wait_for()
