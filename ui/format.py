@@ -77,6 +77,12 @@ def in_sentence(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
+def capitalised(text: str) -> str:
+    """Its first letter upper-case, the rest as written ("xem tỷ lệ ĐH" → "Xem tỷ lệ ĐH", which
+    str.capitalize would lower)."""
+    return text[:1].upper() + text[1:]
+
+
 def date(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return EMPTY

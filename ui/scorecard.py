@@ -65,8 +65,7 @@ def row_label(sector_group: str) -> str:
 def _heading(kpi: str, cells: pl.DataFrame) -> tuple[str, bool]:
     """The column's heading (short label, and the target when every row has the same), and whether its
     cells must give their own targets."""
-    label = KPI_LABELS_VI[kpi].removeprefix("Tỷ lệ ")
-    label = label[:1].upper() + label[1:]
+    label = fmt.capitalised(KPI_LABELS_VI[kpi].removeprefix("Tỷ lệ "))
     targets = cells.filter(pl.col("kpi") == kpi).select("comparison", "target_value").unique()
     if targets.height == 1 and targets["target_value"][0] is not None:
         return f"{label} ({_target(targets.row(0, named=True))})", False

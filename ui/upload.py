@@ -48,7 +48,7 @@ def unit_options() -> dict[str, str]:
 def reason_labels() -> dict[str, str]:
     """Reason or flag code → its label, capitalised."""
     reasons = load_catalogues().vocabulary.reasons
-    return {code: reason.label_vi[:1].upper() + reason.label_vi[1:] for code, reason in reasons.items()}
+    return {code: fmt.capitalised(reason.label_vi) for code, reason in reasons.items()}
 
 
 def summaries(results: list[IngestResult]) -> list[tuple[str, str]]:

@@ -76,7 +76,7 @@ def pick(
     points = _figure(figure, title, f"{summary} {PICK_HELP.format(action)}", f"{key}_chart")
     names = dict(zip(keys.to_list(), rows[name_column].to_list(), strict=True))
     chosen = st.selectbox(
-        action[:1].upper() + action[1:],
+        fmt.capitalised(action),
         list(names),
         index=None,
         format_func=names.__getitem__,
