@@ -1,31 +1,26 @@
-"""Bảng điều khiển TTHC: the page list, the first run, the demo banner and the shared sidebar filters."""
+"""Bảng điều khiển TTHC: the navigation (the pages are in ui/page_list.py), the first run, the demo banner
+and the shared sidebar filters."""
 
 import streamlit as st
 
 from pipelines.errors import TthcError
-from ui import accessibility, auth, db, filters
+from ui import accessibility, auth, db, filters, page_list
 
 st.set_page_config(page_title="Kết quả giải quyết TTHC — TP Hưng Yên", page_icon="🏛️", layout="wide")
 accessibility.apply()
 
 
 def pages(with_upload: bool) -> list[st.Page]:
-    upload = st.Page(
-        "app_pages/06_tai_len.py", title="Tải lên", icon=":material/upload_file:", url_path="tai_len"
-    )
     return [
-        st.Page("app_pages/01_tong_quan.py", title="Tổng quan", icon=":material/dashboard:", default=True),
         st.Page(
-            "app_pages/02_linh_vuc.py", title="Lĩnh vực", icon=":material/category:", url_path="linh_vuc"
-        ),
-        st.Page("app_pages/03_don_vi.py", title="Đơn vị", icon=":material/apartment:", url_path="don_vi"),
-        st.Page("app_pages/04_ho_so.py", title="Hồ sơ", icon=":material/description:", url_path="ho_so"),
-        st.Page("app_pages/05_bao_cao.py", title="Báo cáo", icon=":material/summarize:", url_path="bao_cao"),
-        st.Page(
-            "app_pages/08_chi_so_766.py", title="Chỉ số 766", icon=":material/speed:", url_path="chi_so_766"
-        ),
-        *([upload] if with_upload else []),
-        st.Page("app_pages/07_du_lieu.py", title="Dữ liệu", icon=":material/fact_check:", url_path="du_lieu"),
+            entry.script,
+            title=entry.title,
+            icon=entry.icon,
+            url_path=entry.address or None,
+            default=entry is page_list.OVERVIEW,
+        )
+        for entry in page_list.PAGES
+        if with_upload or entry is not page_list.UPLOAD
     ]
 
 

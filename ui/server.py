@@ -1,4 +1,5 @@
-"""The process `tthc serve` runs: every page rendered once, headless, before Streamlit's server starts.
+"""The process `tthc serve` runs: every page rendered once, headless, before Streamlit's server starts, then
+the server, on the asgi.py beside the app (the app with the page-address hint of ui/backend_hint.py).
 
 A leader's first visit after a restart would otherwise pay for what only the process's first session
 does (importing Plotly, Polars and the pipelines, opening the warehouse and preparing its views, the
@@ -47,7 +48,7 @@ def main() -> None:
     print("Đang chuẩn bị các trang của bảng điều khiển…", flush=True)
     warm_up(app)
     logging.getLogger("streamlit.config").addFilter(_NoRestartAdvice())
-    cli.main(["run", str(app)])
+    cli.main(["run", str(app.with_name("asgi.py"))])
 
 
 if __name__ == "__main__":

@@ -81,6 +81,20 @@ def test_drill_from_land_to_a_ward_to_its_dossiers(page, expected):
     page.screenshot(path=ARTIFACTS / "e2e_drilldown.png")
 
 
+def test_a_page_opened_at_its_address_asks_the_server_s_health_at_the_root_only(page):
+    asked = []
+
+    def record(request):
+        asked.append(request.url)
+
+    page.on("request", record)
+    page.goto(f"{page.base_url}/don_vi?ky={YEAR.name}")
+    page.get_by_text("Xếp hạng đơn vị").wait_for()
+    page.remove_listener("request", record)
+    health = [url for url in asked if url.endswith("_stcore/health")]
+    assert health == [f"{page.base_url}/_stcore/health"]
+
+
 def test_upload_changes_the_numbers(page, expected, tmp_path):
     export = write_upload_export(tmp_path)
     page.goto(f"{page.base_url}/tai_len")
