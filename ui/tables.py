@@ -1,6 +1,5 @@
 """KPI and dossier frames as tables to show: Vietnamese headers, numbers and rates as Vietnamese text."""
 
-import html
 import re
 
 import polars as pl
@@ -36,36 +35,27 @@ DOSSIER_COLUMN_CONFIG = {
 _NUMBER_CELL = re.compile(r"[\d.,%▲▼=\s—-]*")
 
 
-def html_table(shown: pl.DataFrame) -> str:
-    """A table of text (display_table's) as an HTML table: every cell escaped, the columns of numbers
-    right-aligned (class "number")."""
+def markdown_table(shown: pl.DataFrame) -> str:
+    """A table of text (display_table's) as a Markdown table: every cell literal text, the columns of
+    numbers right-aligned."""
     cells = shown.select(pl.all().cast(pl.String).fill_null(fmt.EMPTY))
-    classes = [
-        ' class="number"' if all(_NUMBER_CELL.fullmatch(value) for value in cells[column]) else ""
+    rule = (
+        " ---: " if all(_NUMBER_CELL.fullmatch(value) for value in cells[column]) else " --- "
         for column in cells.columns
+    )
+    lines = [
+        "| " + " | ".join(fmt.md(column) for column in cells.columns) + " |",
+        "|" + "|".join(rule) + "|",
+        *("| " + " | ".join(fmt.md(value) for value in row) + " |" for row in cells.iter_rows()),
     ]
-    head = "".join(
-        f'<th scope="col"{css}>{html.escape(name)}</th>'
-        for name, css in zip(cells.columns, classes, strict=True)
-    )
-    body = "".join(
-        "<tr>"
-        + "".join(f"<td{css}>{html.escape(value)}</td>" for value, css in zip(row, classes, strict=True))
-        + "</tr>"
-        for row in cells.iter_rows()
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return "\n".join(lines)
 
 
-def show_html(shown: pl.DataFrame, label: str) -> None:
-    """The table in a region of its own that scrolls sideways when it is wider than the page (a phone), so
-    the page itself never does; the region takes the keyboard focus (the arrow keys scroll it) and is named
-    `label` for screen readers. Plain HTML: the browser shows the cells as soon as they arrive, where a
-    data grid first loads its own script and a Markdown table with HTML in it its own parser."""
-    st.html(
-        f'<div class="table-scroll" role="region" tabindex="0" aria-label="{html.escape(label)}">'
-        f"{html_table(shown)}</div>"
-    )
+def show(shown: pl.DataFrame) -> None:
+    """The table as Markdown: its cells are drawn with the page's first frames, where a data grid or an
+    `st.html` block first loads its own script. Wider than the page (a phone), it scrolls inside a region
+    of its own that takes the keyboard focus (accessibility.css, ui/accessibility)."""
+    st.markdown(markdown_table(shown))
 
 
 def _named(column: str, labels: dict[str, str], alias: str) -> pl.Expr:

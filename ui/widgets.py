@@ -72,7 +72,7 @@ def pick(
     if rows.is_empty():
         st.caption(NO_ROWS_VI)
         return None
-    tables.show_html(rows, title)
+    tables.show(rows)
     points = _figure(figure, title, f"{summary} {PICK_HELP.format(action)}", f"{key}_chart")
     names = dict(zip(keys.to_list(), rows[name_column].to_list(), strict=True))
     chosen = st.selectbox(

@@ -157,9 +157,19 @@ def test_phone_width_puts_the_tiles_in_pairs_and_keeps_tables_inside_the_page(pa
         first = tiles.nth(0).bounding_box()
         assert first["x"] + first["width"] <= 390
         page.goto(f"{page.base_url}/don_vi?ky={YEAR.name}")
-        ranking = page.locator(".table-scroll").first  # ui/tables.show_html
+        # ui/tables.show: the ranking's block, made a focusable region by ui/accessibility's script
+        ranking = page.locator('[data-testid="stMarkdownContainer"][role="region"]').first
         ranking.locator("table").wait_for()
-        assert ranking.bounding_box()["width"] <= 390  # a wider table scrolls inside it
+        assert ranking.bounding_box()["width"] <= 390
+        assert ranking.evaluate(
+            "region => region.scrollWidth > region.clientWidth"
+        )  # it scrolls, not the page
+        assert ranking.get_attribute("tabindex") == "0"
+        heading = ranking.evaluate(
+            """region => region.closest('[data-testid="stElementContainer"]')
+                              .previousElementSibling.querySelector("h3").textContent.trim()"""
+        )
+        assert ranking.get_attribute("aria-label") == heading
         page_width = page.evaluate("document.documentElement.scrollWidth")
         assert page_width <= 390, f"the page scrolls sideways: {page_width} px wide"
         page.screenshot(path=ARTIFACTS / "e2e_phone.png", full_page=True)

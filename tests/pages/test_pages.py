@@ -9,7 +9,7 @@ from pipelines.bieu_06 import NUMBER_COLUMNS
 from pipelines.labels import SECTOR_GROUP_LABELS_VI, format_count_vi, format_rate_vi
 from pipelines.periods import parse_period
 from pipelines.scope import Scope
-from tests.helpers.page_tables import html_tables
+from tests.helpers.page_tables import markdown_tables
 from tests.pages.conftest import CLI_PERIODS
 
 PAGES = (
@@ -115,11 +115,11 @@ def _shown_and_expected(at, con, page: str, period_name: str) -> tuple[list, lis
     scope = Scope.of(parse_period(period_name))
     if page == "02_linh_vuc":
         expected = kpi.kpi_table(con, "sector_group", scope=scope)["n_received"]
-        return html_tables(at)[0]["Tiếp nhận"].to_list(), [format_count_vi(n) for n in expected]
+        return markdown_tables(at)[0]["Tiếp nhận"].to_list(), [format_count_vi(n) for n in expected]
     if page == "03_don_vi":
         ranking = kpi.unit_ranking(con, scope=scope.narrowed(unit_level="ward_commune"))
         expected = worst_first(ranking)["on_time_rate"]
-        return html_tables(at)[0]["Tỷ lệ đúng hạn"].to_list(), [format_rate_vi(r) for r in expected]
+        return markdown_tables(at)[0]["Tỷ lệ đúng hạn"].to_list(), [format_rate_vi(r) for r in expected]
     if page == "04_ho_so":
         listed = kpi.dossier_list(con, scope=scope, outcomes=["late", "pending_overdue"])
         return sorted(at.dataframe[0].value["Mã hồ sơ"]), sorted(listed["dossier_code"].head(50))  # page 1
@@ -151,11 +151,11 @@ def test_official_period_and_filters_come_from_the_url(app, kpi_con):
 
 def test_sector_page_drills_from_a_group_to_a_unit_to_its_dossiers_and_back(app, kpi_con):
     at = app("02_linh_vuc", ky="2023")
-    assert "Đất đai" in html_tables(at)[0]["Nhóm lĩnh vực"].to_list()
+    assert "Đất đai" in markdown_tables(at)[0]["Nhóm lĩnh vực"].to_list()
     at.selectbox(key="groups_2023_choice").select("land").run()
     assert at.query_params["linh_vuc"] == "land"
     assert at.subheader[0].value == "Đất đai: kết quả theo đơn vị"
-    units = html_tables(at)[0]
+    units = markdown_tables(at)[0]
     ward = next(name for name in units["Đơn vị"] if name.startswith("Phường"))
     assert at.selectbox(key="units_land_2023_choice").options == units["Đơn vị"].to_list()
     at.selectbox(key="units_land_2023_choice").select_index(units["Đơn vị"].to_list().index(ward)).run()
@@ -177,7 +177,7 @@ def test_unit_page_ranks_wards_and_communes_together_worst_first_and_opens_a_uni
     wards = kpi.unit_ranking(kpi_con, scope=Scope.of(period, unit_level="ward_commune"))
     assert set(wards["unit_level"]) == {"ward", "commune"}
     assert wards.height == 17
-    shown = html_tables(at)[0]
+    shown = markdown_tables(at)[0]
     opening = worst_first(wards)
     assert shown["Đơn vị"].to_list() == opening["unit_name"].to_list()
     assert shown["Tỷ lệ đúng hạn"].to_list() == [format_rate_vi(r) for r in opening["on_time_rate"]]
@@ -190,7 +190,7 @@ def test_unit_page_switches_to_best_first(app, kpi_con):
     at = app("03_don_vi", ky="2023-Q3")
     at.toggle(key="best_first").set_value(True).run()
     wards = kpi.unit_ranking(kpi_con, scope=Scope.of(parse_period("2023-Q3"), unit_level="ward_commune"))
-    assert html_tables(at)[0]["Đơn vị"].to_list() == wards["unit_name"].to_list()
+    assert markdown_tables(at)[0]["Đơn vị"].to_list() == wards["unit_name"].to_list()
 
 
 def test_dossier_page_lists_the_late_dossiers_by_page(app, kpi_con):
@@ -237,13 +237,13 @@ def test_report_preview_is_the_kpi_layers_report_table(app, kpi_con):
 
 def test_sector_page_drills_from_a_single_sector_to_a_unit_to_its_dossiers(app, kpi_con):
     at = app("02_linh_vuc", ky="2023")
-    assert "Hộ tịch" in html_tables(at)[1]["Lĩnh vực"].to_list()
+    assert "Hộ tịch" in markdown_tables(at)[1]["Lĩnh vực"].to_list()
     at.selectbox(key="sectors_2023_choice").select("Hộ tịch").run()
     assert at.query_params["ten_linh_vuc"] == "Hộ tịch"
     assert at.subheader[0].value == "Hộ tịch: kết quả theo đơn vị"
     period = parse_period("2023")
     expected_units = kpi.sector_units(kpi_con, "Hộ tịch", scope=Scope.of(period))
-    units = html_tables(at)[0]
+    units = markdown_tables(at)[0]
     assert units["Đơn vị"].to_list() == expected_units["key"].to_list()
     assert units["Tiếp nhận"].to_list() == [format_count_vi(n) for n in expected_units["n_received"]]
     at.selectbox(key="units_Hộ tịch_2023_choice").select(expected_units["unit_id"][0]).run()
