@@ -7,7 +7,7 @@ The dashboard is started as `tthc serve` starts it (ui/server.py: its pages rend
 answers), or with --streamlit-run by a bare `streamlit run app.py`; the one-line app always by the latter.
 
 For the overview (its first KPI value: a scorecard cell or a tile) and two other pages (their first table,
-an HTML table's cell or a data grid, or chart), three ways in:
+a Markdown table's cell or a data grid, or chart), three ways in:
   reload        the same browser tab loads the page again (warm browser cache, a new session);
   new visitor   a new browser context (empty cache) on a running server;
   first visit   a new context on a server that has just answered its health check (restarted per sample).

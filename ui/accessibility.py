@@ -16,7 +16,7 @@ LANG_SCRIPT = "<script>document.documentElement.lang = 'vi'</script>"
 # - a Markdown table's block scrolls when the table is wider than the page (accessibility.css): it takes
 #   the keyboard focus (the arrow keys scroll it) and is a region named by the heading above it, which
 #   follows the table when a rerun puts another one in its place.
-DOM_SCRIPT = """<script>
+ACCESSIBLE_NAMES_SCRIPT = """<script>
 if (!window.tthcAccessibleNames) {
   window.tthcAccessibleNames = true;
   const headingAbove = (region) => {
@@ -45,4 +45,4 @@ if (!window.tthcAccessibleNames) {
 def apply() -> None:
     st.html(FOCUS_CSS)  # only a <style>: Streamlit puts it in its event container, where it takes no room
     st.html(LANG_SCRIPT, unsafe_allow_javascript=True)
-    st.html(DOM_SCRIPT, unsafe_allow_javascript=True)
+    st.html(ACCESSIBLE_NAMES_SCRIPT, unsafe_allow_javascript=True)
