@@ -111,13 +111,7 @@ def _where(exc: Exception) -> str:
 
 def read_html(path: Path, original_name: str) -> list[pl.DataFrame]:
     """Each `<table>` of the page as a sheet, with its own rows only (a table nested in a cell is another)."""
-    data = path.read_bytes()  # once: for the encoding, then for the parser
-    try:
-        root = etree.fromstring(data, etree.HTMLParser(encoding=_html_encoding(data), **_PARSER_OPTIONS))
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise ExportFormatError(
-            f"Không đọc được tệp «{original_name}» (trang HTML hỏng{_where(exc)})."
-        ) from exc
+    root = _html_root(path.read_bytes(), original_name)
     if root is None:
         raise ExportFormatError(f"Tệp «{original_name}» là trang HTML trống.")
     for line_break in root.iter("br"):
@@ -128,18 +122,28 @@ def read_html(path: Path, original_name: str) -> list[pl.DataFrame]:
     return sheets
 
 
-def _html_encoding(data: bytes) -> str | None:
-    """UTF-8 or UTF-16 when a BOM says so or the bytes are valid UTF-8; else None: lxml then reads the
-    page's own charset declaration."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
+def _html_root(data: bytes, original_name: str) -> etree._Element | None:
+    """The page read as UTF-16 when a BOM says so, else as UTF-8; a page whose bytes are not UTF-8 (the
+    parser says so) is read again by its own charset declaration. Letting the parser find invalid bytes
+    spares decoding the whole page in Python first (0.03 s and twice the page's size in memory at 100k
+    rows)."""
+    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8"
+    parser = etree.HTMLParser(encoding=encoding, **_PARSER_OPTIONS)
+    root = _parsed_html(data, parser, original_name)
+    if encoding == "utf-8" and any(
+        error.type == etree.ErrorTypes.ERR_INVALID_ENCODING for error in parser.error_log
+    ):
+        root = _parsed_html(data, etree.HTMLParser(**_PARSER_OPTIONS), original_name)
+    return root
+
+
+def _parsed_html(data: bytes, parser: etree.HTMLParser, original_name: str) -> etree._Element | None:
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return "utf-8"
+        return etree.fromstring(data, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ExportFormatError(
+            f"Không đọc được tệp «{original_name}» (trang HTML hỏng{_where(exc)})."
+        ) from exc
 
 
 def read_spreadsheetml(path: Path, original_name: str) -> list[pl.DataFrame]:

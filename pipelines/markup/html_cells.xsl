@@ -4,12 +4,15 @@
      U+E001 starts the sheet, U+E004 ends a cell, U+E005 ends a row. In a row with merged cells, each cell
      starts with U+E002 ",colspan,rowspan" U+E003 (testing the row, not each cell, keeps this cheap).
      /descendant::table, not //table: libxml2 would gather every node of the page before picking the tables
-     (0.12 s of 0.78 s on a 100k-row page). -->
+     (0.12 s of 0.78 s on a 100k-row page). The innermost tables are those that are no other table's
+     ancestor: testing not(descendant::table) would walk the whole page a second time (0.07 s). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="text" encoding="utf-8"/>
   <xsl:template match="/">
     <xsl:text>&#xE001;</xsl:text>
-    <xsl:for-each select="/descendant::table[not(descendant::table)]/*">
+    <xsl:variable name="tables" select="/descendant::table"/>
+    <xsl:variable name="outer" select="$tables/ancestor::table"/>
+    <xsl:for-each select="$tables[count(. | $outer) != count($outer)]/*">
       <xsl:choose>
         <xsl:when test="self::tr"><xsl:call-template name="row"/></xsl:when>
         <xsl:otherwise>

@@ -33,6 +33,39 @@ def test_csv_keeps_blank_lines_so_row_numbers_match_the_file(tmp_path):
     assert grid.filter(grid["c1"] == "HS-2")["sheet_row"].item() == 6
 
 
+# Text that Windows-1258 writes with precomposed letters (its tone marks are separate characters).
+HTML_TABLE = "<table><tr><td>Tên</td><td>Đơn</td></tr><tr><td>HS-1</td><td>Hưng Yên</td></tr></table>"
+
+
+@pytest.mark.parametrize(
+    ("charset", "encoding"),
+    [("utf-8", "utf-8-sig"), ("utf-8", "utf-8"), ("utf-8", "utf-16"), ("windows-1258", "cp1258")],
+)
+def test_html_pages_in_every_encoding_read_the_same_text(tmp_path, charset, encoding):
+    """UTF-8 with or without a BOM, UTF-16 by its BOM, and a page in a Windows code page declared by its
+    charset: the bytes of the last are not UTF-8, so it is read again by its declaration."""
+    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}"></head>'
+    path = tmp_path / "x.xls"
+    path.write_bytes(f"{page}<body>{HTML_TABLE}</body></html>".encode(encoding))
+    grid = read_grids(path, "x.xls", LIMIT)[0]
+    assert grid.drop("sheet_row").rows() == [("Tên", "Đơn"), ("HS-1", "Hưng Yên")]
+
+
+def test_html_tables_nested_in_a_layout_table_are_read_and_the_layout_is_not(tmp_path):
+    """Only innermost tables hold rows, in page order: a layout table around them is not a sheet row."""
+    title = "<table><tr><td>DANH SÁCH HỒ SƠ</td></tr></table>"
+    layout = f"<table><tr><td>{title}</td></tr><tr><td>bố cục<table><tbody>{HTML_TABLE[7:]}</td></tr></table>"
+    path = tmp_path / "x.xls"
+    path.write_text(f"<html><body>{layout}<table><tr><td>Người lập</td></tr></table></body></html>")
+    grid = read_grids(path, "x.xls", LIMIT)[0]
+    assert grid.drop("sheet_row").rows() == [
+        ("DANH SÁCH HỒ SƠ", None),
+        ("Tên", "Đơn"),
+        ("HS-1", "Hưng Yên"),
+        ("Người lập", None),
+    ]
+
+
 def test_xlsx_rows_are_sheet_rows_and_dates_are_text(tmp_path):
     path = write_xlsx(
         tmp_path / "x.xlsx",
