@@ -4,7 +4,8 @@
     python -m bench.bench_ingest [--rows 1000000] [--markup-rows 100000] [--runs 3]
         [--formats .xlsx .csv .html.xls .ods]
 
-Each measurement runs in a fresh subprocess so its peak memory (ru_maxrss) is its own.
+Each measurement runs in a fresh subprocess so its peak memory (ru_maxrss) is its own; its time is printed
+with the imports and without them ("file only").
 References in the same run: the raw reader alone (fastexcel/calamine for .xlsx and .ods, DuckDB read_csv for
 .csv, lxml's HTML parser for the HTML page; the .ods is made from the .xlsx by LibreOffice, `soffice` on PATH)
 and what a user would write by hand (pandas.read_excel with openpyxl, then a DuckDB insert; one run: it is
@@ -161,34 +162,53 @@ MEASURE = """
 import json, resource, sys, time
 from pathlib import Path
 started = time.perf_counter()
-{body}
-print(json.dumps({{"seconds": time.perf_counter() - started,
+{imports}
+imported = time.perf_counter()
+{work}
+done = time.perf_counter()
+print(json.dumps({{"seconds": done - started, "file_seconds": done - imported,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
 TO_DUCKDB = "con = duckdb.connect(sys.argv[2])\ncon.execute('create table t as select * from frame')"
+# (imports, work): the imports are timed with the work ("median") and without it ("file only": what one
+# more file costs in a server or a CLI run that has its libraries loaded already).
 BODIES = {
-    "tthc ingest": "from pipelines.ingest import ingest_files\n"
-    "r = ingest_files(Path(sys.argv[2]), [Path(sys.argv[1])])[0]\n"
-    "assert r.status in ('loaded', 'duplicate_file'), r",
-    "raw reader (calamine)": "import fastexcel\nfastexcel.read_excel(sys.argv[1])"
-    ".load_sheet(0, header_row=3, dtypes='string').to_polars()",
-    "raw reader (duckdb read_csv)": "import duckdb\nduckdb.execute('select * from read_csv(?, "
-    "all_varchar=true)', [sys.argv[1]]).to_arrow_table()",
-    "raw parse (lxml HTML)": "from lxml import etree\n"
-    "etree.parse(sys.argv[1], etree.HTMLParser(encoding='utf-8', huge_tree=True))",
-    "our reader (read_grids)": "from pipelines.read_export import read_grids\n"
-    "from pipelines.settings import IngestSettings\n"
-    "read_grids(Path(sys.argv[1]), 'bench', IngestSettings())",
-    "pandas+openpyxl → duckdb": "import duckdb, pandas\n"
-    f"frame = pandas.read_excel(sys.argv[1], header=3, dtype=str)\n{TO_DUCKDB}",
-    "pandas read_csv → duckdb": "import duckdb, pandas\n"
-    f"frame = pandas.read_csv(sys.argv[1], dtype=str)\n{TO_DUCKDB}",
+    "tthc ingest": (
+        "from pipelines.ingest import ingest_files",
+        "r = ingest_files(Path(sys.argv[2]), [Path(sys.argv[1])])[0]\n"
+        "assert r.status in ('loaded', 'duplicate_file'), r",
+    ),
+    "raw reader (calamine)": (
+        "import fastexcel",
+        "fastexcel.read_excel(sys.argv[1]).load_sheet(0, header_row=3, dtypes='string').to_polars()",
+    ),
+    "raw reader (duckdb read_csv)": (
+        "import duckdb",
+        "duckdb.execute('select * from read_csv(?, all_varchar=true)', [sys.argv[1]]).to_arrow_table()",
+    ),
+    "raw parse (lxml HTML)": (
+        "from lxml import etree",
+        "etree.parse(sys.argv[1], etree.HTMLParser(encoding='utf-8', huge_tree=True))",
+    ),
+    "our reader (read_grids)": (
+        "from pipelines.read_export import read_grids\nfrom pipelines.settings import IngestSettings",
+        "read_grids(Path(sys.argv[1]), 'bench', IngestSettings())",
+    ),
+    "pandas+openpyxl → duckdb": (
+        "import duckdb, pandas",
+        f"frame = pandas.read_excel(sys.argv[1], header=3, dtype=str)\n{TO_DUCKDB}",
+    ),
+    "pandas read_csv → duckdb": (
+        "import duckdb, pandas",
+        f"frame = pandas.read_csv(sys.argv[1], dtype=str)\n{TO_DUCKDB}",
+    ),
 }
 
 
 def measure(label: str, path: Path, db: Path) -> dict:
+    imports, work = BODIES[label]
     result = subprocess.run(
-        [sys.executable, "-c", MEASURE.format(body=BODIES[label]), str(path), str(db)],
+        [sys.executable, "-c", MEASURE.format(imports=imports, work=work), str(path), str(db)],
         capture_output=True,
         text=True,
         check=True,
@@ -207,6 +227,7 @@ def series(label: str, path: Path, runs: int, reuse_db: Path | None = None) -> d
         "label": label,
         "runs": runs,
         "median_s": statistics.median(s["seconds"] for s in samples),
+        "file_s": statistics.median(s["file_seconds"] for s in samples),
         "peak_mb": max(s["peak_mb"] for s in samples),
     }
 
@@ -247,7 +268,8 @@ def main() -> None:
         for r in rows:
             print(
                 f"  {r['label']:<30} median {r['median_s']:7.2f} s over {r['runs']} run(s)  "
-                f"peak {r['peak_mb']:6.0f} MB  ×{r['median_s'] / floor['median_s']:.2f} of raw reader"
+                f"peak {r['peak_mb']:6.0f} MB  ×{r['median_s'] / floor['median_s']:.2f} of raw reader  "
+                f"(file only {r['file_s']:5.2f} s, ×{r['file_s'] / floor['file_s']:.2f})"
             )
 
 
