@@ -75,17 +75,13 @@ def _heading(kpi: str, cells: pl.DataFrame) -> tuple[str, bool]:
 def markdown(rows: pl.DataFrame, kpis: list[str]) -> str:
     """kpi_scorecard rows as a markdown table: a row per sector group, then the city's (in bold)."""
     headings = {kpi: _heading(kpi, rows) for kpi in kpis}
-    lines = [
-        "| Nhóm lĩnh vực | " + " | ".join(heading for heading, _ in headings.values()) + " |",
-        "|" + " --- |" * (len(kpis) + 1),
-    ]
+    body = []
     for (group,), cells in rows.partition_by("sector_group", maintain_order=True, as_dict=True).items():
         by_kpi = {row["kpi"]: row for row in cells.iter_rows(named=True)}
         label = row_label(group)
         label = f"**{label}**" if group == "all" else label
-        shown = (_cell(by_kpi[kpi], with_target) for kpi, (_, with_target) in headings.items())
-        lines.append(f"| {label} | " + " | ".join(shown) + " |")
-    return "\n".join(lines)
+        body.append([label, *(_cell(by_kpi[kpi], with_target) for kpi, (_, with_target) in headings.items())])
+    return fmt.markdown_rows(["Nhóm lĩnh vực", *(heading for heading, _ in headings.values())], body)
 
 
 def show(

@@ -39,16 +39,11 @@ def markdown_table(shown: pl.DataFrame) -> str:
     """A table of text (display_table's) as a Markdown table: every cell literal text, the columns of
     numbers right-aligned."""
     cells = shown.select(pl.all().cast(pl.String).fill_null(fmt.EMPTY))
-    rule = (
-        " ---: " if all(_NUMBER_CELL.fullmatch(value) for value in cells[column]) else " --- "
-        for column in cells.columns
+    return fmt.markdown_rows(
+        [fmt.md(column) for column in cells.columns],
+        [[fmt.md(value) for value in row] for row in cells.iter_rows()],
+        [all(_NUMBER_CELL.fullmatch(value) for value in cells[column]) for column in cells.columns],
     )
-    lines = [
-        "| " + " | ".join(fmt.md(column) for column in cells.columns) + " |",
-        "|" + "|".join(rule) + "|",
-        *("| " + " | ".join(fmt.md(value) for value in row) + " |" for row in cells.iter_rows()),
-    ]
-    return "\n".join(lines)
 
 
 def show(shown: pl.DataFrame) -> None:
