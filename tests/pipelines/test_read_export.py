@@ -7,6 +7,7 @@ import pytest
 from pipelines.errors import ExportFormatError
 from pipelines.read_export import read_grids
 from pipelines.settings import IngestSettings
+from tests.helpers import real_exports
 from tests.helpers.exports import HEADER, row, write_csv, write_xlsx
 
 LIMIT = IngestSettings(max_file_bytes=10 * 1024 * 1024)
@@ -64,6 +65,50 @@ def test_html_tables_nested_in_a_layout_table_are_read_and_the_layout_is_not(tmp
         ("HS-1", "Hưng Yên"),
         ("Người lập", None),
     ]
+
+
+def test_html_cells_with_line_breaks_keep_their_row(tmp_path):
+    """A page written with line breaks inside cells (pretty-printed, or typed): each cell stays in its row
+    and reads as a browser shows it; <br> is a line break; an empty row stays a row."""
+    cells = "<td>\n  HS-1\n</td><td>Nguyễn\r\n   Văn</td><td>Lê<br>\nLợi</td>"
+    page = (
+        f"<html><body><table><tr>{cells}</tr><tr></tr><tr><td>HS-2</td><td>x</td></tr></table></body></html>"
+    )
+    path = tmp_path / "x.xls"
+    path.write_bytes(page.encode("utf-8"))
+    grid = read_grids(path, "x.xls", LIMIT)[0]
+    assert grid.rows() == [
+        (1, "HS-1", "Nguyễn Văn", "Lê\nLợi"),
+        (2, None, None, None),
+        (3, "HS-2", "x", None),
+    ]
+
+
+# A title over three columns, a two-row header, a due date merged down over the next dossier's, and a
+# totals row merged over two columns at the end: merged ranges above, inside and below the data rows.
+MERGED = real_exports.Sheet(
+    rows=[
+        ["SỔ THEO DÕI HỒ SƠ", None, None],
+        ["Mã hồ sơ", "Ngày", None],
+        [None, "Nhận", "Hẹn trả"],
+        ["HS-1", "01/03/2023", "03/03/2023"],
+        ["HS-2", "02/03/2023", "06/03/2023"],
+        ["HS-3", "02/03/2023", None],
+        ["HS-4", "03/03/2023", "07/03/2023"],
+        ["Tổng cộng", None, "4"],
+    ],
+    merges=[(0, 0, 0, 2), (1, 0, 2, 0), (1, 1, 1, 2), (4, 2, 5, 2), (7, 0, 7, 1)],
+)
+
+
+@pytest.mark.parametrize("writer", [real_exports.write_html, real_exports.write_spreadsheetml])
+def test_merged_cells_anywhere_read_as_calamine_reads_the_xlsx(tmp_path, writer):
+    """The text in a merged range's first cell, the cells it covers empty, every row where it was: the
+    HTML page and SpreadsheetML place only the rows with merged cells and those a range covers."""
+    [expected] = read_grids(real_exports.write_xlsx(MERGED, tmp_path / "x.xlsx"), "x.xlsx", LIMIT)
+    [grid] = read_grids(writer(MERGED, tmp_path / "x.xls"), "x.xls", LIMIT)
+    assert grid.rows() == expected.rows()
+    assert grid.row(5) == (6, "HS-3", "02/03/2023", None)
 
 
 def test_xlsx_rows_are_sheet_rows_and_dates_are_text(tmp_path):
