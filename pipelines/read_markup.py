@@ -67,18 +67,19 @@ def _placed(lines: pl.Series) -> pl.Series:
     pieces: list[pl.Series] = []
     placed: list[str] = []
     rows_left: dict[int, int] = {}
-    position = 0
+    position = done = 0  # the next row of `lines`; the rows in `pieces`
     for start in marked:
         if start < position:  # placed already, as a row that a row above covers
             continue
-        pieces += [pl.Series(placed, dtype=pl.String), lines.slice(position, start - position)]
-        placed, position = [], start
+        if start > position:  # the rows between are kept as written
+            pieces += [pl.Series(placed, dtype=pl.String), lines.slice(position, start - position)]
+            done += len(placed) + start - position
+            placed, position = [], start
         while position == start or (position < lines.len() and any(rows_left.values())):
             line = lines[position]
             if line.startswith(ROW_INDEX):  # rows skipped by a SpreadsheetML ss:Index are blank
                 index, _, line = line[1:].partition(SPAN_END)
-                before = sum(piece.len() for piece in pieces) + len(placed)
-                placed.extend("" for _ in range(int(index) - 1 - before))
+                placed.extend("" for _ in range(int(index) - 1 - done - len(placed)))
             cells = _merged_row(line.split(CELL)[:-1], rows_left)
             placed.append(CELL.join(cell or "" for cell in cells))
             position += 1
