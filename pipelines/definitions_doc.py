@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from pipelines import definitions, index_766
+from pipelines.markdown_table import markdown_rows
 from pipelines.settings import PROJECT_DIR
 
 DOC_PATH = PROJECT_DIR / "docs" / "definitions.md"
@@ -46,31 +47,38 @@ def _shown(kpi: definitions.Kpi) -> str:
     return ", ".join(places) or "numerator / denominator only"
 
 
-def _kpi_table(kpis: tuple[definitions.Kpi, ...]) -> list[str]:
-    lines = [
-        "| key | label | definition | formula | shown in | source |",
-        "|---|---|---|---|---|---|",
-    ]
-    for kpi in kpis:
-        higher = "" if kpi.is_higher_better else " A rise is bad news."
-        lines.append(
-            f"| `{kpi.key}` | {kpi.label_vi} | {_cell(kpi.note)}{higher} | {_formula(kpi)} | {_shown(kpi)} "
-            f"| {_cell(kpi.source)} |"
-        )
-    return lines
+def _kpi_table(kpis: tuple[definitions.Kpi, ...]) -> str:
+    return markdown_rows(
+        ["key", "label", "definition", "formula", "shown in", "source"],
+        [
+            [
+                f"`{kpi.key}`",
+                kpi.label_vi,
+                _cell(kpi.note) + ("" if kpi.is_higher_better else " A rise is bad news."),
+                _formula(kpi),
+                _shown(kpi),
+                _cell(kpi.source),
+            ]
+            for kpi in kpis
+        ],
+    )
 
 
-def _dimension_table() -> list[str]:
-    lines = [
-        "| dimension | key | other columns | heading | `tthc kpi --by` | rows |",
-        "|---|---|---|---|---|---|",
-    ]
-    for d in definitions.dimensions():
-        columns = ", ".join(d.kept_columns) or "—"
-        rows = _cell(d.note) + (" Every key listed." if d.is_always_listed else "")
-        cli = "yes" if d.is_in_cli else "no"
-        lines.append(f"| `{d.name}` | {d.key_column} | {columns} | {d.header_vi} | {cli} | {rows} |")
-    return lines
+def _dimension_table() -> str:
+    return markdown_rows(
+        ["dimension", "key", "other columns", "heading", "`tthc kpi --by`", "rows"],
+        [
+            [
+                f"`{d.name}`",
+                d.key_column,
+                ", ".join(d.kept_columns) or "—",
+                d.header_vi,
+                "yes" if d.is_in_cli else "no",
+                _cell(d.note) + (" Every key listed." if d.is_always_listed else ""),
+            ]
+            for d in definitions.dimensions()
+        ],
+    )
 
 
 def _code_lines() -> list[str]:
@@ -91,21 +99,30 @@ def _index_766_lines() -> list[str]:
     index = index_766.load()
     bands = "; ".join(f"from {band.min_score:g}: {band.label_vi}" for band in index.bands)
     groups = "; ".join(f"{group.label_vi} {group.max_points:g}" for group in index.groups)
-    lines = [
+    header = [
+        *("indicator", "group", "label", "formula", "max", "threshold, below it", "rate", "needs", "rule"),
+        "source",
+    ]
+    rows = [
+        [
+            f"`{i.key}`",
+            i.group,
+            i.label_vi,
+            i.formula,
+            "" if i.max_points is None else f"{i.max_points:g}",
+            f"{i.threshold:g}, {i.points_below:g}" if i.formula == "step" else "",
+            f"`{i.rate}`" if i.rate else "",
+            _cell(i.needs_vi),
+            _cell(i.note),
+            _cell(i.source),
+        ]
+        for i in index.indicators
+    ]
+    return [
         f"Bands of the score on 100: {bands}. Groups and their points in the national index: {groups}.",
         "",
-        "| indicator | group | label | formula | max | threshold, below it | rate | needs | rule | source |",
-        "|---|---|---|---|---:|---|---|---|---|---|",
+        markdown_rows(header, rows, [column == "max" for column in header]),
     ]
-    for i in index.indicators:
-        step = f"{i.threshold:g}, {i.points_below:g}" if i.formula == "step" else ""
-        rate = f"`{i.rate}`" if i.rate else ""
-        max_points = "" if i.max_points is None else f"{i.max_points:g}"
-        lines.append(
-            f"| `{i.key}` | {i.group} | {i.label_vi} | {i.formula} | {max_points} | {step} | {rate} "
-            f"| {_cell(i.needs_vi)} | {_cell(i.note)} | {_cell(i.source)} |"
-        )
-    return lines
 
 
 def render() -> str:
@@ -118,17 +135,17 @@ def render() -> str:
         "",
         "A rate with an empty denominator is empty (shown as «—»), never 0 and never 100 %.",
         "",
-        *_kpi_table(tuple(kpi for kpi in kpis if kpi.is_rate)),
+        _kpi_table(tuple(kpi for kpi in kpis if kpi.is_rate)),
         "",
         "### Counts",
         "",
-        *_kpi_table(tuple(kpi for kpi in kpis if not kpi.is_rate)),
+        _kpi_table(tuple(kpi for kpi in kpis if not kpi.is_rate)),
         "",
         "### Dimensions",
         "",
         "Rows are sorted by sector group, then unit level (in the orders below), then name.",
         "",
-        *_dimension_table(),
+        _dimension_table(),
         "",
         *_code_lines(),
         "### Chỉ số 766 (definitions/index_766.toml)",

@@ -25,18 +25,6 @@ def md(text: object) -> str:
     return _BARE_LINK.sub(lambda mark: "\\" + mark.group(0), escaped)
 
 
-def markdown_rows(header: list[str], rows: list[list[str]], right_aligned: list[bool] | None = None) -> str:
-    """Cells already written as Markdown (escaped with md where they are literal text) as a Markdown table;
-    right_aligned: per column, for columns of numbers."""
-    rules = [" ---: " if right else " --- " for right in right_aligned or [False] * len(header)]
-    lines = [
-        "| " + " | ".join(header) + " |",
-        "|" + "|".join(rules) + "|",
-        *("| " + " | ".join(row) + " |" for row in rows),
-    ]
-    return "\n".join(lines)
-
-
 # 0.953 → "95,3 %"; an empty denominator gives None, shown as "—" (never 0 % or 100 %).
 percent = format_rate_vi
 

@@ -7,6 +7,7 @@ import streamlit as st
 
 from pipelines import definitions
 from pipelines.labels import KPI_LABELS_VI, SECTOR_GROUP_LABELS_VI, TOTAL_LABEL_VI
+from pipelines.markdown_table import markdown_rows
 from pipelines.periods import Period
 from ui import format as fmt
 from ui.tiles import COMPARISONS_VI, STATUS_BADGES
@@ -81,7 +82,7 @@ def markdown(rows: pl.DataFrame, kpis: list[str]) -> str:
         label = row_label(group)
         label = f"**{label}**" if group == "all" else label
         body.append([label, *(_cell(by_kpi[kpi], with_target) for kpi, (_, with_target) in headings.items())])
-    return fmt.markdown_rows(["Nhóm lĩnh vực", *(heading for heading, _ in headings.values())], body)
+    return markdown_rows(["Nhóm lĩnh vực", *(heading for heading, _ in headings.values())], body)
 
 
 def show(

@@ -7,6 +7,7 @@ import streamlit as st
 
 from pipelines import definitions
 from pipelines.labels import SECTOR_GROUP_LABELS_VI, UNIT_LEVEL_LABELS_VI
+from pipelines.markdown_table import markdown_rows
 from ui import format as fmt
 from ui.labels import CHANNELS_VI, OUTCOMES_VI, short_unit_name
 
@@ -39,7 +40,7 @@ def markdown_table(shown: pl.DataFrame) -> str:
     """A table of text (display_table's) as a Markdown table: every cell literal text, the columns of
     numbers right-aligned."""
     cells = shown.select(pl.all().cast(pl.String).fill_null(fmt.EMPTY))
-    return fmt.markdown_rows(
+    return markdown_rows(
         [fmt.md(column) for column in cells.columns],
         [[fmt.md(value) for value in row] for row in cells.iter_rows()],
         [all(_NUMBER_CELL.fullmatch(value) for value in cells[column]) for column in cells.columns],
