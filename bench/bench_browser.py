@@ -37,7 +37,7 @@ OUT = Path(__file__).parent / "out"
 BASELINE_APP = 'import streamlit as st\n\nst.metric("Tiếp nhận", "1.234")\n'
 FIRST_VALUE = '[data-testid="stMetricValue"]'
 # The overview's first KPI value: a cell of the key sectors' scorecard (a Markdown table) or a tile.
-FIRST_KPI = f'{FIRST_VALUE}, [data-testid="stMarkdownContainer"] table td'
+FIRST_KPI = '.tthc-tile-value, [data-testid="stMarkdownContainer"] table td'
 FIRST_TABLE_OR_CHART = 'table td, [data-testid="stDataFrame"], .js-plotly-plot'
 # (label, URL path, what shows the page's first number)
 PAGES = (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-FOCUS_CSS = Path(__file__).with_name("accessibility.css")
+CSS_FILES = [Path(__file__).with_name(name) for name in ("accessibility.css", "tiles.css")]
 # Screen readers choose their voice from <html lang>, which Streamlit's page fixes at "en".
 LANG_SCRIPT = "<script>document.documentElement.lang = 'vi'</script>"
 # Names and focus Streamlit gives no option for, set as elements are drawn (one observer per page,
@@ -43,6 +43,7 @@ if (!window.tthcAccessibleNames) {
 
 
 def apply() -> None:
-    st.html(FOCUS_CSS)  # only a <style>: Streamlit puts it in its event container, where it takes no room
+    # only a <style>: Streamlit puts it in its event container, where it takes no room
+    st.html("<style>" + "\n".join(path.read_text(encoding="utf-8") for path in CSS_FILES) + "</style>")
     st.html(LANG_SCRIPT, unsafe_allow_javascript=True)
     st.html(ACCESSIBLE_NAMES_SCRIPT, unsafe_allow_javascript=True)

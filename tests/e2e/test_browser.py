@@ -59,7 +59,7 @@ def page(warehouse, expected):
 
 
 def tile(page, label: str):
-    return page.get_by_test_id("stMetric").filter(has_text=label).first.get_by_test_id("stMetricValue")
+    return page.locator(".tthc-tile").filter(has_text=label).first.locator(".tthc-tile-value")
 
 
 def test_overview_shows_the_on_time_rate_of_the_kpi_layer(page, expected):
@@ -145,11 +145,11 @@ def test_phone_width_puts_the_tiles_in_pairs_and_keeps_tables_inside_the_page(pa
     page.set_viewport_size({"width": 390, "height": 844})
     try:
         page.goto(f"{page.base_url}/?ky={YEAR.name}")
-        tiles = page.get_by_test_id("stMetric")
+        tiles = page.locator(".tthc-tile")
         tiles.nth(2).wait_for()  # the page streams its elements: wait for the three tiles compared
         # two side by side, the third under them (the layout settles a moment after the elements arrive)
         page.wait_for_function(
-            """() => { const [a, b, c] = [...document.querySelectorAll('[data-testid="stMetric"]')]
+            """() => { const [a, b, c] = [...document.querySelectorAll(".tthc-tile")]
                               .map(e => e.getBoundingClientRect());
                        return Math.abs(a.top - b.top) < 1 && b.left >= a.right && c.top >= a.bottom; }""",
             timeout=10_000,

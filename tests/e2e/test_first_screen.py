@@ -14,8 +14,8 @@ pytestmark = pytest.mark.e2e
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 PERIOD = parse_period("2023-Q2")
 BANNERS = ("Chế độ mở", "Dữ liệu minh họa")
-# What counts as a KPI value on the page: a tile's value, a scorecard cell's value (bold in its cell).
-KPI_VALUES = '[data-testid="stMetricValue"], td strong'
+# What counts as a KPI value on the page: a tile's value (ui/tiles), a scorecard cell's value (bold in its cell).
+KPI_VALUES = ".tthc-tile-value, td strong"
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def _open(browser, url: str, width: int, height: int):
     page = browser.new_page(viewport={"width": width, "height": height})
     page.set_default_timeout(30_000)
     page.goto(f"{url}/?ky={PERIOD.name}")
-    page.get_by_test_id("stMetric").first.wait_for()
+    page.locator(".tthc-tile").first.wait_for()
     page.wait_for_load_state("networkidle")
     for banner in BANNERS:
         assert page.get_by_test_id("stAlert").filter(has_text=banner).is_visible(), banner
@@ -69,7 +69,7 @@ def test_phone_first_screen_shows_four_kpi_values_tiles_in_pairs_one_line_banner
         values = page.locator(KPI_VALUES)
         boxes = [values.nth(i).bounding_box() for i in range(values.count())]
         assert sum(_on_first_screen(box, 390, 844) for box in boxes) >= 4
-        tiles = page.get_by_test_id("stMetric")
+        tiles = page.locator(".tthc-tile")
         first, second = tiles.nth(0).bounding_box(), tiles.nth(1).bounding_box()
         assert abs(first["y"] - second["y"]) < 1 and second["x"] > first["x"] + first["width"] - 1
         assert second["x"] + second["width"] <= 390

@@ -6,6 +6,7 @@ from pipelines import kpi
 from pipelines.auth import add_user
 from pipelines.periods import parse_period
 from pipelines.scope import Scope
+from tests.helpers.page_tiles import tile_texts
 from ui.widgets import NO_ROWS_VI
 
 
@@ -35,16 +36,16 @@ def test_sign_in_required_when_users_exist(app, users):
     at = app()
     assert not at.exception
     assert [t.value for t in at.title] == ["Đăng nhập"]
-    assert not at.metric  # nothing of the data before sign-in
+    assert not tile_texts(at)  # nothing of the data before sign-in
     at = sign_in(at, "lanhdao", "sai-mat-khau")
     assert any("không đúng" in error.value for error in at.error)
-    assert not at.metric
+    assert not tile_texts(at)
 
 
 def test_viewer_sees_data_but_cannot_upload(app, users):
     at = sign_in(app(), "lanhdao", "mat-khau-lanh-dao")
     assert not at.exception
-    assert at.metric  # the overview's tiles
+    assert tile_texts(at)  # the overview's tiles
     assert any("lanhdao" in caption.value for caption in at.sidebar.caption)
     with pytest.raises(ValueError, match="Could not find a navigation page for .*06_tai_len"):
         at.switch_page("app_pages/06_tai_len.py").run()
@@ -78,7 +79,7 @@ def test_an_open_mode_session_is_not_admin_after_users_appear(app, tmp_path, mon
     add_user("lanhdao", "mat-khau-lanh-dao", "viewer", path)
     at.run()
     assert [t.value for t in at.title] == ["Đăng nhập"]
-    assert not at.metric
+    assert not tile_texts(at)
     path.unlink()  # and no way back to open mode before a restart
     at.run()
     assert [t.value for t in at.title] == ["Đăng nhập"]
@@ -92,7 +93,7 @@ def test_open_mode_serves_nobody_but_this_machine(app, monkeypatch, peer, forwar
     monkeypatch.setattr(auth, "_forwarded_for", lambda: forwarded)
     at = app()
     assert any("127.0.0.1" in error.value for error in at.error)
-    assert not at.metric and not at.dataframe
+    assert not tile_texts(at) and not at.dataframe
 
 
 # A unit-scoped viewer: numbers for everyone, dossiers of their own unit only.

@@ -10,6 +10,7 @@ from pipelines.labels import SECTOR_GROUP_LABELS_VI, format_count_vi, format_rat
 from pipelines.periods import parse_period
 from pipelines.scope import Scope
 from tests.helpers.page_tables import markdown_tables
+from tests.helpers.page_tiles import tiles
 from tests.pages.conftest import CLI_PERIODS
 
 PAGES = (
@@ -45,10 +46,6 @@ def worst_first(ranking: pl.DataFrame) -> pl.DataFrame:
     units with nothing resolved (unranked) last."""
     by_rank = ranking.filter(pl.col("unit_rank").is_not_null()).partition_by("unit_rank", maintain_order=True)
     return pl.concat([*reversed(by_rank), ranking.filter(pl.col("unit_rank").is_null())])
-
-
-def tiles(at) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
 
 
 def expected_tiles(con, period_name: str, sector_group=None, unit_level=None) -> dict[str, str]:

@@ -4,6 +4,7 @@ replaces the demo data, and every page sees the new numbers."""
 import pytest
 
 from tests.helpers.dashboard import UPLOAD_NAME, UPLOAD_NEW, UPLOAD_REJECTED, write_upload_export
+from tests.helpers.page_tiles import tile_texts, tiles
 from tests.pages.conftest import run_app
 from ui.db import DB_ENV, DEMO_SCALE_ENV
 
@@ -22,7 +23,7 @@ def test_first_run_loads_the_demo_then_an_upload_replaces_it(empty_warehouse):
     assert not at.exception
     assert at.status[0].label == "Đã nạp dữ liệu minh họa năm 2023."
     assert DEMO_BANNER in at.warning[0].value
-    assert at.metric[0].value != "—"
+    assert tile_texts(at)[0]["value"] != "—"
 
     at.switch_page("app_pages/06_tai_len.py").run()
     export = write_upload_export(empty_warehouse / "exports")
@@ -64,7 +65,7 @@ def test_first_run_loads_the_demo_then_an_upload_replaces_it(empty_warehouse):
     assert not any(DEMO_BANNER in w.value for w in at.warning)  # real data replaced the demo
 
     at.switch_page("app_pages/01_tong_quan.py").run()
-    volumes = {metric.label: metric.value for metric in at.metric}
+    volumes = tiles(at)
     assert volumes["Tiếp nhận"] == str(UPLOAD_NEW)
     at.switch_page("app_pages/07_du_lieu.py").run()
     assert at.dataframe[0].value["Tệp"].to_list() == [UPLOAD_NAME]
@@ -119,9 +120,9 @@ def test_a_rate_whose_column_no_file_has_says_so_on_the_overview(empty_warehouse
     at.switch_page("app_pages/01_tong_quan.py").run()
     at.query_params["ky"] = "2023-03"
     at.run()
-    online = next(m for m in at.metric if m.label == "Tỷ lệ trực tuyến toàn trình")
-    assert online.value == "—"
-    assert "Không tính được: các tệp đã nạp không có cột «Hình thức nộp»." in [c.value for c in at.caption]
+    online = next(tile for tile in tile_texts(at) if tile["label"] == "Tỷ lệ trực tuyến toàn trình")
+    assert online["value"] == "—"
+    assert online["missing"] == "Không tính được: các tệp đã nạp không có cột «Hình thức nộp»."
 
 
 def test_a_scoped_uploader_loads_their_units_rows_only_and_sees_their_own_files(empty_warehouse, monkeypatch):
