@@ -22,7 +22,7 @@ def main() -> None:
         page = web.new_page(viewport={"width": 1440, "height": 1250})
         page.set_default_timeout(120_000)  # the first visit generates and ingests the demo year
         page.goto(f"{url}/?ky={PERIOD}")
-        page.get_by_test_id("stMetricValue").first.wait_for()
+        page.locator(".tthc-tile-value").first.wait_for()
         page.locator(".js-plotly-plot").nth(1).wait_for()
         page.wait_for_timeout(1500)
         page.screenshot(path=DOCS / "screenshot_overview.png")

@@ -1,8 +1,9 @@
 """KPI tiles of the overview: value, the year's target, met / not met, Δ against the previous period.
 
-The tiles of a row are one HTML block (styles in tiles.css) rather than a bordered st.metric each: the
-browser draws a page's elements together, and sixteen bordered metrics in columns cost a reload about
-0.4× the one-line app's time on their own, one block 0.1× (bench/README, issue 15).
+The tiles are one HTML block of Markdown (styles in tiles.css), not a bordered st.metric each: the browser
+draws a page's elements together, so every element delays the first KPI. A small app with sixteen bordered
+metrics in columns reloaded in 1.49–1.57× a one-line app's time, with the same tiles as one block in
+1.13–1.14× (bench/README, issue 15).
 """
 
 import html
