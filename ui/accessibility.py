@@ -1,6 +1,7 @@
 """What Streamlit has no option for: the document's language, a keyboard focus that can be seen, the
 phone layout, tables that scroll in a named region and the file uploader's words (accessibility.css). The
-colours are in .streamlit/config.toml's theme and ui/charts.py."""
+page's one <style> also carries the overview tiles' styles (tiles.css, with ui/tiles.py). The colours are in
+.streamlit/config.toml's theme and ui/charts.py."""
 
 from pathlib import Path
 
@@ -43,7 +44,8 @@ if (!window.tthcAccessibleNames) {
 
 
 def apply() -> None:
-    # only a <style>: Streamlit puts it in its event container, where it takes no room
+    # only a <style> (both files in one element): Streamlit puts it in its event container, where it takes
+    # no room
     st.html("<style>" + "\n".join(path.read_text(encoding="utf-8") for path in CSS_FILES) + "</style>")
     st.html(LANG_SCRIPT, unsafe_allow_javascript=True)
     st.html(ACCESSIBLE_NAMES_SCRIPT, unsafe_allow_javascript=True)

@@ -61,6 +61,13 @@ class Tile:
         return fmt.points(self.delta) if self.is_rate else fmt.signed(self.delta)
 
     @property
+    def delta_arrow(self) -> str:
+        """↑ / ↓ before a change, so that its direction does not rest on colour alone; none without one."""
+        if not self.delta:
+            return ""
+        return "↑ " if self.delta > 0 else "↓ "
+
+    @property
     def delta_tone(self) -> str:
         """good / bad / flat: a rise is good where higher is better (a fall of overdue dossiers is)."""
         if not self.delta:
@@ -163,11 +170,10 @@ def _paragraph(css_class: str, content: str) -> str:
 def _tile_html(tile: Tile, missing: dict[str, str]) -> str:
     """One tile; every text from the data or the catalogues escaped."""
     text = html.escape
-    arrow = "" if not tile.delta else ("↑ " if tile.delta > 0 else "↓ ")
     parts = [
         _paragraph("tthc-tile-label", text(tile.label)),
         _paragraph("tthc-tile-value", text(tile.value_text)),
-        _paragraph(f"tthc-tile-delta tthc-{tile.delta_tone}", arrow + text(tile.delta_text)),
+        _paragraph(f"tthc-tile-delta tthc-{tile.delta_tone}", tile.delta_arrow + text(tile.delta_text)),
     ]
     target = f'<span class="tthc-muted">{text(tile.target)}</span>' if tile.target else ""
     if tile.status is not None:

@@ -3,7 +3,13 @@
 from lxml import html
 from streamlit.testing.v1 import AppTest
 
-PARTS = {"label": "tthc-tile-label", "value": "tthc-tile-value", "delta": "tthc-tile-delta"}
+PARTS = {
+    "label": "tthc-tile-label",
+    "value": "tthc-tile-value",
+    "delta": "tthc-tile-delta",
+    "badge": "tthc-badge",
+    "missing": "tthc-tile-missing",
+}
 
 
 def _text(tile, css_class: str) -> str | None:
@@ -12,19 +18,18 @@ def _text(tile, css_class: str) -> str | None:
 
 
 def tile_texts(at: AppTest) -> list[dict[str, str | None]]:
-    """Every tile in order: its label, value, delta, the rest of its text ("✓ Đạt Chỉ tiêu > 95 %", a
-    missing column's note) and its note folded under "Ghi chú"."""
+    """Every tile in order: its label, value, delta, badge ("✓ Đạt"), missing column's note and the note
+    folded under «Ghi chú» ("help"); None for a part the tile does not have."""
     found = []
     for element in at.markdown:
         if 'class="tthc-tiles"' not in element.value:
             continue
         for tile in html.fragment_fromstring(element.value).find_class("tthc-tile"):
-            texts = {name: _text(tile, css_class) for name, css_class in PARTS.items()}
-            texts["missing"] = _text(tile, "tthc-tile-missing")
-            texts["badge"] = _text(tile, "tthc-badge")
             help_text = tile.find(".//details/p")
-            texts["help"] = None if help_text is None else help_text.text_content()
-            found.append(texts)
+            found.append(
+                {name: _text(tile, css_class) for name, css_class in PARTS.items()}
+                | {"help": None if help_text is None else help_text.text_content()}
+            )
     return found
 
 
