@@ -1,5 +1,5 @@
 """Bảng điều khiển TTHC: the navigation (the pages are in ui/page_list.py), the first run, the demo banner
-and the shared sidebar filters."""
+and the shared sidebar filters, drawn after the page."""
 
 import streamlit as st
 
@@ -52,7 +52,11 @@ if is_demo:
         "khiển. Tải tệp xuất thật lên ở trang «Tải lên»: dữ liệu minh họa sẽ được thay thế.",
         icon=":material/science:",
     )
+periods = db.available_periods()  # as the run began, for the widgets too, even if the page uploads
 # Báo cáo opens on the period report due next after the data's as-of date.
-filters.sidebar(db.available_periods(), db.next_due_period() if navigation.url_path == "bao_cao" else None)
-auth.sidebar_account(user)
+filters.choose(periods, db.next_due_period() if navigation.url_path == "bao_cao" else None)
 navigation.run()
+# After the page, so that its first numbers are not drawn behind them (ui/filters). A page that ends its run
+# early (st.rerun) is run again at once; one that stops draws the filters' note itself (filters.current).
+filters.sidebar(periods)
+auth.sidebar_account(user)

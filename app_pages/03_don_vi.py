@@ -20,7 +20,9 @@ if home and not st.session_state.get("opened_home_unit"):  # a scoped user opens
     st.query_params.setdefault("don_vi", home)
 unit_id = st.query_params.get("don_vi")
 
-if unit_id in unit_names:
+
+def unit_view(unit_id: str) -> None:
+    """One unit: its trend, lĩnh vực, late dossiers and dossiers due soon."""
     st.title(fmt.md(unit_names[unit_id]))
     st.caption(period.title_vi)
     if st.button("‹ Tất cả đơn vị", type="tertiary"):
@@ -51,40 +53,50 @@ if unit_id in unit_names:
     )
     soon = dossiers.narrowed(pending, dossiers.DUE_SOON, None)
     widgets.dossier_table(tables.dossiers(soon, tables.DUE_SOON_COLUMNS))
-    st.stop()
 
-st.title("Xếp hạng đơn vị")
-best_first = st.toggle("Tốt nhất trước", key="best_first")
-order_vi = "tốt nhất trước" if best_first else "kém nhất trước"
-st.caption(
-    f"{period.title_vi}. Xếp theo tỷ lệ đúng hạn, rồi tỷ lệ trước hạn, rồi số hồ sơ đã giải quyết, "
-    f"{order_vi}; đơn vị chưa giải quyết hồ sơ nào ở cuối."
-)
-levels = [scope.unit_level] if scope.unit_level else ["ward_commune", "city"]
-for level, tab in zip(levels, st.tabs([UNIT_LEVEL_FILTER_LABELS_VI[level] for level in levels]), strict=True):
-    level_vi = UNIT_LEVEL_FILTER_LABELS_VI[level].lower()
-    with tab:
-        ranking = db.unit_ranking(scope=scope.narrowed(unit_level=level))
-        ranking = tables.with_short_unit_names(
-            ranking if best_first else tables.worst_first(ranking), "unit_name"
-        )
-        picked = widgets.pick(
-            charts.rate_bars(ranking, "short_name", "unit_id", "on_time_rate", on_time_target),
-            f"Tỷ lệ đúng hạn, {level_vi}",
-            chart_text.ranking_summary(ranking, "unit_name", "on_time_rate", on_time_target),
-            tables.ranking_rows(ranking),
-            ranking["unit_id"],
-            key=f"rank_{level}_{period.name}",
-            action="xem chi tiết đơn vị",
-            name_column="Đơn vị",
-        )
-        if picked:
-            st.query_params["don_vi"] = picked
-            st.rerun()
-        rates = db.unit_month_rates(scope=scope.over(year).narrowed(unit_level=level))
-        widgets.chart(
-            charts.heat_table(rates, "unit_name", on_time_target and on_time_target["target_value"]),
-            f"Tỷ lệ đúng hạn theo tháng, {level_vi}, {year.label_vi.lower()}",
-            chart_text.heat_summary(rates, "unit_name", on_time_target),
-            chart_text.heat_data(rates, "unit_name"),
-        )
+
+def ranking() -> None:
+    """Every unit of each level, ranked, with its month-by-month heat table."""
+    st.title("Xếp hạng đơn vị")
+    best_first = st.toggle("Tốt nhất trước", key="best_first")
+    order_vi = "tốt nhất trước" if best_first else "kém nhất trước"
+    st.caption(
+        f"{period.title_vi}. Xếp theo tỷ lệ đúng hạn, rồi tỷ lệ trước hạn, rồi số hồ sơ đã giải quyết, "
+        f"{order_vi}; đơn vị chưa giải quyết hồ sơ nào ở cuối."
+    )
+    levels = [scope.unit_level] if scope.unit_level else ["ward_commune", "city"]
+    for level, tab in zip(
+        levels, st.tabs([UNIT_LEVEL_FILTER_LABELS_VI[level] for level in levels]), strict=True
+    ):
+        level_vi = UNIT_LEVEL_FILTER_LABELS_VI[level].lower()
+        with tab:
+            ranked = db.unit_ranking(scope=scope.narrowed(unit_level=level))
+            ranked = tables.with_short_unit_names(
+                ranked if best_first else tables.worst_first(ranked), "unit_name"
+            )
+            picked = widgets.pick(
+                charts.rate_bars(ranked, "short_name", "unit_id", "on_time_rate", on_time_target),
+                f"Tỷ lệ đúng hạn, {level_vi}",
+                chart_text.ranking_summary(ranked, "unit_name", "on_time_rate", on_time_target),
+                tables.ranking_rows(ranked),
+                ranked["unit_id"],
+                key=f"rank_{level}_{period.name}",
+                action="xem chi tiết đơn vị",
+                name_column="Đơn vị",
+            )
+            if picked:
+                st.query_params["don_vi"] = picked
+                st.rerun()
+            rates = db.unit_month_rates(scope=scope.over(year).narrowed(unit_level=level))
+            widgets.chart(
+                charts.heat_table(rates, "unit_name", on_time_target and on_time_target["target_value"]),
+                f"Tỷ lệ đúng hạn theo tháng, {level_vi}, {year.label_vi.lower()}",
+                chart_text.heat_summary(rates, "unit_name", on_time_target),
+                chart_text.heat_data(rates, "unit_name"),
+            )
+
+
+if unit_id in unit_names:
+    unit_view(unit_id)
+else:
+    ranking()

@@ -4,6 +4,11 @@ The sidebar's filters are shared by every page; a page may add its own with `url
 written to the URL by hand rather than with bind="query-params", which would put the Vietnamese labels
 there and leave out a default that moves as data arrives. A URL value that differs from what this
 session last wrote came from a link or a drill-down, and wins over the widget's state.
+
+The shared filters are worked out before the page (`choose`) and their widgets drawn after it
+(`sidebar`): the front end draws whatever has arrived in one go, so widgets sent before the page's first
+numbers delay them (bench/README, issue 15). A run the page ends early with st.rerun (a drill-down) draws
+no widgets; Streamlit keeps their state for the run that follows.
 """
 
 from dataclasses import dataclass
@@ -31,6 +36,7 @@ DEFAULT_KIND = "year"
 ALL_LABEL = "Tất cả"
 _ALL = ""  # the "all" option: an empty code rather than None, which the selectbox would offer to clear
 _STATE_KEY = "shared_filters"
+NO_DATA_SIDEBAR_VI = "Chưa có hồ sơ nào trong kho dữ liệu: hãy tải tệp lên ở trang «Tải lên»."
 
 
 @dataclass(frozen=True)
@@ -64,15 +70,27 @@ def url_choice(
 ) -> str | None:
     """A selectbox of codes, "Tất cả" (None) first, kept in the URL; `default` is chosen until the user
     or a link chooses."""
-    options = [_ALL, *labels]
+    value = _url_value(param, labels, default)
+    _url_selectbox(label, param, labels, all_label)
+    return value
+
+
+def _url_value(param: str, labels: dict[str, str], default: str) -> str | None:
+    """url_choice's value, written to the URL, before its selectbox is drawn."""
     key = f"choice_{param}"
     requested = _from_link(param)
     if requested in labels:
         st.session_state[key] = requested
-    _keep_valid(key, options, default)
-    value = st.selectbox(label, options, format_func=lambda code: labels.get(code, all_label), key=key)
-    _write(param, value or None)
-    return value or None
+    _keep_valid(key, [_ALL, *labels], default)
+    value = st.session_state[key] or None
+    _write(param, value)
+    return value
+
+
+def _url_selectbox(label: str, param: str, labels: dict[str, str], all_label: str = ALL_LABEL) -> None:
+    st.selectbox(
+        label, [_ALL, *labels], format_func=lambda code: labels.get(code, all_label), key=f"choice_{param}"
+    )
 
 
 def default_period(periods: list[Period]) -> Period:
@@ -93,30 +111,52 @@ def _period_choice(periods: list[Period], opening: Period | None) -> Period:
     if requested is not None:
         st.session_state["filter_kind"] = requested.kind
         st.session_state[f"filter_period_{requested.kind}"] = requested
-    kinds = [kind for kind in KIND_LABELS_VI if any(p.kind == kind for p in periods)]
-    _keep_valid("filter_kind", kinds, default_period(periods).kind)  # the data may have changed since
-    kind = st.selectbox("Loại kỳ", kinds, format_func=KIND_LABELS_VI.get, key="filter_kind")
-    of_kind = [period for period in periods if period.kind == kind]  # the most recent first
+    _keep_valid("filter_kind", _kinds(periods), default_period(periods).kind)  # the data may have changed
+    kind = st.session_state["filter_kind"]
+    of_kind = _of_kind(periods, kind)
     _keep_valid(f"filter_period_{kind}", of_kind, of_kind[0])
-    period = st.selectbox("Kỳ", of_kind, format_func=lambda p: p.label_vi, key=f"filter_period_{kind}")
+    period = st.session_state[f"filter_period_{kind}"]
     _write(PERIOD_PARAM, period.name)
     return period
 
 
-def sidebar(periods: list[Period], opening: Period | None = None) -> None:
-    """Render the shared filters (a note instead while the warehouse has no dated dossier). `opening`:
-    the period a page shows when it opens without one in its URL (else the latest year)."""
+def _kinds(periods: list[Period]) -> list[str]:
+    return [kind for kind in KIND_LABELS_VI if any(p.kind == kind for p in periods)]
+
+
+def _of_kind(periods: list[Period], kind: str) -> list[Period]:
+    return [period for period in periods if period.kind == kind]  # the most recent first
+
+
+def choose(periods: list[Period], opening: Period | None = None) -> None:
+    """Work out the shared filters from the URL and the session, for the page to read (`current`), before
+    anything is drawn. `opening`: the period a page shows when it opens without one in its URL (else the
+    latest year)."""
+    if not periods:
+        st.session_state[_STATE_KEY] = None
+        return
+    st.session_state[_STATE_KEY] = Filters(
+        _period_choice(periods, opening),
+        _url_value(GROUP_PARAM, SECTOR_GROUP_LABELS_VI, _ALL),
+        _url_value(LEVEL_PARAM, UNIT_LEVEL_FILTER_LABELS_VI, _ALL),
+    )
+
+
+def sidebar(periods: list[Period]) -> None:
+    """The shared filters' widgets, showing what `choose` chose (a note instead while the warehouse has no
+    dated dossier)."""
     with st.sidebar:
         st.header("Bộ lọc")
         if not periods:
-            st.info("Chưa có hồ sơ nào trong kho dữ liệu: hãy tải tệp lên ở trang «Tải lên».")
-            st.session_state[_STATE_KEY] = None
+            st.info(NO_DATA_SIDEBAR_VI)
             return
-        period = _period_choice(periods, opening)
+        kind = st.selectbox("Loại kỳ", _kinds(periods), format_func=KIND_LABELS_VI.get, key="filter_kind")
+        period = st.selectbox(
+            "Kỳ", _of_kind(periods, kind), format_func=lambda p: p.label_vi, key=f"filter_period_{kind}"
+        )
         st.caption(f"Từ ngày {period.from_date:%d/%m/%Y} đến ngày {period.to_date:%d/%m/%Y}")
-        sector_group = url_choice("Nhóm lĩnh vực", GROUP_PARAM, SECTOR_GROUP_LABELS_VI)
-        unit_level = url_choice("Cấp đơn vị", LEVEL_PARAM, UNIT_LEVEL_FILTER_LABELS_VI)
-    st.session_state[_STATE_KEY] = Filters(period, sector_group, unit_level)
+        _url_selectbox("Nhóm lĩnh vực", GROUP_PARAM, SECTOR_GROUP_LABELS_VI)
+        _url_selectbox("Cấp đơn vị", LEVEL_PARAM, UNIT_LEVEL_FILTER_LABELS_VI)
 
 
 def shared_params() -> dict[str, str]:
@@ -125,9 +165,10 @@ def shared_params() -> dict[str, str]:
 
 
 def current() -> Filters:
-    """The filters app.py rendered for this run; a page without data stops here with a note."""
+    """The filters app.py chose for this run; a page without data stops here with a note."""
     filters = st.session_state.get(_STATE_KEY)
     if filters is None:
         st.info("Chưa có dữ liệu để hiển thị. Tải tệp xuất danh sách hồ sơ lên ở trang «Tải lên».")
+        sidebar([])  # the page stops here, before app.py would draw it
         st.stop()
     return filters

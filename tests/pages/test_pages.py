@@ -33,6 +33,7 @@ RATE_TILES = {
     "Tỷ lệ đồng bộ": "synced_rate",
     "Tỷ lệ có phiếu xin lỗi": "apology_rate",
 }
+SIDEBAR_FILTERS = ["Loại kỳ", "Kỳ", "Nhóm lĩnh vực", "Cấp đơn vị"]
 COUNT_TILES = {
     "Tiếp nhận": "n_received",
     "Đã giải quyết": "n_resolved",
@@ -181,6 +182,25 @@ def test_unit_page_ranks_wards_and_communes_together_worst_first_and_opens_a_uni
     at.selectbox(key="rank_ward_commune_2023-Q3_choice").select(opening["unit_id"][0]).run()
     assert at.title[0].value == opening["unit_name"][0]
     assert at.query_params["don_vi"] == opening["unit_id"][0]
+    assert [box.label for box in at.sidebar.selectbox] == SIDEBAR_FILTERS  # drawn after the unit's view
+    assert at.selectbox(key="filter_period_quarter").value == period
+
+
+def test_a_drill_down_keeps_the_filters_chosen_in_the_sidebar(app):
+    """The filters' widgets are drawn after the page (ui/filters): the drill-down's st.rerun ends its run
+    before them, and what the user chose there must survive it (Streamlit keeps the state of widgets a
+    run stopped for a rerun did not reach)."""
+    at = app("02_linh_vuc")
+    at.selectbox(key="filter_kind").set_value("quarter").run()
+    at.selectbox(key="filter_period_quarter").set_value(parse_period("2023-Q3")).run()
+    at.selectbox(key="choice_cap").set_value("ward").run()
+    at.selectbox(key="groups_2023-Q3_choice").select("land").run()
+    assert at.subheader[0].value == "Đất đai: kết quả theo đơn vị"
+    assert all(name.startswith("Phường") for name in markdown_tables(at)[0]["Đơn vị"])
+    assert at.selectbox(key="filter_kind").value == "quarter"
+    assert at.selectbox(key="filter_period_quarter").value == parse_period("2023-Q3")
+    assert at.selectbox(key="choice_cap").value == "ward"
+    assert (at.query_params["ky"], at.query_params["cap"]) == ("2023-Q3", "ward")
 
 
 def test_unit_page_switches_to_best_first(app, kpi_con):

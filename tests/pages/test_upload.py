@@ -3,10 +3,13 @@ replaces the demo data, and every page sees the new numbers."""
 
 import pytest
 
+from pipelines.ingest import ingest_files
 from tests.helpers.dashboard import UPLOAD_NAME, UPLOAD_NEW, UPLOAD_REJECTED, write_upload_export
+from tests.helpers.exports import row, write_csv
 from tests.helpers.page_tiles import tile_texts, tiles
 from tests.pages.conftest import run_app
 from ui.db import DB_ENV, DEMO_SCALE_ENV
+from ui.filters import NO_DATA_SIDEBAR_VI
 
 DEMO_BANNER = "Dữ liệu minh họa"
 
@@ -70,6 +73,21 @@ def test_first_run_loads_the_demo_then_an_upload_replaces_it(empty_warehouse):
     at.switch_page("app_pages/07_du_lieu.py").run()
     assert at.dataframe[0].value["Tệp"].to_list() == [UPLOAD_NAME]
     assert at.dataframe[2].value["Đơn vị (như ghi trong tệp)"].to_list() == ["UBND phường Không Có"]
+
+
+def test_a_warehouse_without_a_dated_dossier_says_so_on_the_pages_and_in_the_sidebar(empty_warehouse):
+    """An upload whose every row was rejected: no period to choose, a note instead of the filters, both
+    where the page stops early (filters.current) and where it does not (Tải lên)."""
+    export = write_csv(empty_warehouse / "hoso.csv", [row("X-1", received="31/11/2023 10:00")])
+    ingest_files(empty_warehouse / "warehouse" / "tthc.duckdb", [export])
+    at = run_app()
+    assert not at.exception
+    assert any(note.value.startswith("Chưa có dữ liệu để hiển thị") for note in at.main.info)
+    assert [note.value for note in at.sidebar.info] == [NO_DATA_SIDEBAR_VI]
+    at.switch_page("app_pages/06_tai_len.py").run()
+    assert not at.exception
+    assert [note.value for note in at.sidebar.info] == [NO_DATA_SIDEBAR_VI]
+    assert not at.sidebar.selectbox
 
 
 def test_uploading_the_same_file_twice_changes_nothing(empty_warehouse):
