@@ -81,7 +81,7 @@ def _url_value(param: str, labels: dict[str, str], default: str) -> str | None:
     requested = _from_link(param)
     if requested in labels:
         st.session_state[key] = requested
-    _keep_valid(key, [_ALL, *labels], default)
+    _keep_valid(key, _options(labels), default)
     value = st.session_state[key] or None
     _write(param, value)
     return value
@@ -89,8 +89,12 @@ def _url_value(param: str, labels: dict[str, str], default: str) -> str | None:
 
 def _url_selectbox(label: str, param: str, labels: dict[str, str], all_label: str = ALL_LABEL) -> None:
     st.selectbox(
-        label, [_ALL, *labels], format_func=lambda code: labels.get(code, all_label), key=f"choice_{param}"
+        label, _options(labels), format_func=lambda code: labels.get(code, all_label), key=f"choice_{param}"
     )
+
+
+def _options(labels: dict[str, str]) -> list[str]:
+    return [_ALL, *labels]
 
 
 def default_period(periods: list[Period]) -> Period:

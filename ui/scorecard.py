@@ -50,7 +50,7 @@ def _cell(row: dict, with_target: bool) -> str:
     heading does not give it, the change in points."""
     parts = [f"**{fmt.percent_against(row['value_rate'], row['comparison'], row['target_value'])}**"]
     if row["status"] is not None:
-        text, colour, _ = STATUS_BADGES[row["status"]]
+        text, colour = STATUS_BADGES[row["status"]]
         parts.append(f":{colour}-badge[{text}]")
         if with_target:
             parts.append(f"({_target(row)})")

@@ -18,13 +18,12 @@ from ui import format as fmt
 from ui.labels import STATUS_LABELS_VI
 
 COMPARISONS_VI = {">": ">", ">=": "≥", "<": "<", "<=": "≤", "=": "="}
-# Words and an icon, not colour alone (WCAG 1.4.1).
+# Words and a colour (the scorecard's Markdown badges), not colour alone (WCAG 1.4.1).
 STATUS_BADGES = {
-    "met": (STATUS_LABELS_VI["met"], "green", ":material/check_circle:"),
-    "not_met": (STATUS_LABELS_VI["not_met"], "red", ":material/cancel:"),
-    "no_data": (STATUS_LABELS_VI["no_data"], "gray", ":material/remove:"),
+    status: (STATUS_LABELS_VI[status], colour)
+    for status, colour in (("met", "green"), ("not_met", "red"), ("no_data", "gray"))
 }
-# The same in the tiles' HTML, where Markdown's :material/…: icons are not drawn.
+# The tiles' HTML badges carry a mark before the words.
 STATUS_MARKS = {"met": "✓", "not_met": "✗", "no_data": "–"}
 HELP_VI = "Ghi chú"
 NO_TARGET_VI = "Chưa có chỉ tiêu cho năm này"
@@ -177,7 +176,7 @@ def _tile_html(tile: Tile, missing: dict[str, str]) -> str:
     ]
     target = f'<span class="tthc-muted">{text(tile.target)}</span>' if tile.target else ""
     if tile.status is not None:
-        badge = f"{STATUS_MARKS[tile.status]} {text(STATUS_BADGES[tile.status][0])}"
+        badge = f"{STATUS_MARKS[tile.status]} {text(STATUS_LABELS_VI[tile.status])}"
         target = f'<span class="tthc-badge tthc-{tile.status}">{badge}</span> {target}'
     if target:
         parts.append(_paragraph("tthc-tile-target", target))
